@@ -27,6 +27,11 @@ RoloClient      *rolo_client_new                     (const char           *base
                                                       const char           *secret_key,
                                                       GError              **error);
 const char      *rolo_client_get_base_url            (RoloClient           *self);
+/* Seconds a request may take before it fails with ROLO_CLIENT_ERROR_TIMEOUT
+ * (default 30; 0 waits forever). */
+void             rolo_client_set_timeout             (RoloClient           *self,
+                                                      guint                 seconds);
+guint            rolo_client_get_timeout             (RoloClient           *self);
 
 void             rolo_client_list_contacts_async     (RoloClient           *self,
                                                       RoloContactQuery     *query,

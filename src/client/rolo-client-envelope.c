@@ -1,0 +1,302 @@
+/* rolo-client-envelope.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-client"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "rolo-client-envelope-private.h"
+#include "rolo-client-error-private.h"
+#include "rolo-json-private.h"
+
+#define NOT_FOUND_MESSAGE "Contact not found"
+#define MAX_SERVER_MESSAGE_CHARS 500
+/* Not named by libsoup 3.0. */
+#define STATUS_TOO_MANY_REQUESTS 429
+
+static JsonNode *
+parse_object (GBytes *body)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize size = 0;
+  const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+
+  if (data == NULL || size == 0 || !g_utf8_validate (data, size, NULL))
+    return NULL;
+  if (!json_parser_load_from_data (parser, data, size, NULL))
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+
+  return json_parser_steal_root (parser);
+}
+
+/* The server's own words, if it sent any; cut short so a stray page of text
+ * does not end up in a dialog. */
+static char *
+dup_server_message (JsonObject *root)
+{
+  g_autofree char *message = rolo_json_dup_string (root, "message");
+
+  if (message == NULL || !g_utf8_validate (message, -1, NULL))
+    return NULL;
+
+  g_strstrip (message);
+  if (*message == '\0')
+    return NULL;
+  if (g_utf8_strlen (message, -1) > MAX_SERVER_MESSAGE_CHARS)
+    {
+      char *end = g_utf8_offset_to_pointer (message, MAX_SERVER_MESSAGE_CHARS);
+
+      *end = '\0';
+    }
+
+  return g_steal_pointer (&message);
+}
+
+static gboolean
+is_not_found (const char *message)
+{
+  return message != NULL && g_ascii_strcasecmp (message, NOT_FOUND_MESSAGE) == 0;
+}
+
+static GHashTable *
+parse_field_errors (JsonObject *root)
+{
+  GHashTable *field_errors = rolo_client_field_errors_new ();
+  JsonNode *node = root ? json_object_get_member (root, "errors") : NULL;
+  JsonObjectIter iter;
+  const char *field;
+  JsonNode *messages;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return field_errors;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &field, &messages))
+    {
+      if (JSON_NODE_HOLDS_VALUE (messages) &&
+          json_node_get_value_type (messages) == G_TYPE_STRING)
+        rolo_client_field_errors_add (field_errors, field, json_node_get_string (messages));
+      if (!JSON_NODE_HOLDS_ARRAY (messages))
+        continue;
+      for (guint i = 0; i < json_array_get_length (json_node_get_array (messages)); i++)
+        {
+          JsonNode *item = json_array_get_element (json_node_get_array (messages), i);
+
+          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
+            rolo_client_field_errors_add (field_errors, field, json_node_get_string (item));
+        }
+    }
+
+  return field_errors;
+}
+
+static GError *
+new_error (RoloClientError code,
+           guint           status,
+           const char     *message)
+{
+  GError *error = g_error_new_literal (ROLO_CLIENT_ERROR, code, message);
+
+  rolo_client_error_set_http_status (error, status);
+  return error;
+}
+
+static GError *
+validation_error (guint       status,
+                  JsonObject *root)
+{
+  g_autoptr(GHashTable) field_errors = parse_field_errors (root);
+  g_autofree char *message = dup_server_message (root);
+  GError *error;
+
+  if (message == NULL && g_hash_table_size (field_errors) > 0)
+    message = rolo_client_field_errors_join (field_errors);
+
+  error = new_error (ROLO_CLIENT_ERROR_VALIDATION, status,
+                     message ? message : _("The server did not accept some of the fields."));
+  rolo_client_error_take_field_errors (error, g_steal_pointer (&field_errors));
+  return error;
+}
+
+/* A refusal the status alone does not explain: a 400, another 4xx, or a 2xx
+ * whose success is false. */
+static GError *
+refusal_error (guint       status,
+               JsonObject *root)
+{
+  g_autofree char *message = dup_server_message (root);
+  g_autofree char *fallback = NULL;
+  JsonNode *errors = root ? json_object_get_member (root, "errors") : NULL;
+
+  if (is_not_found (message))
+    return new_error (ROLO_CLIENT_ERROR_NOT_FOUND, status,
+                      _("The contact no longer exists on the server."));
+  if (errors != NULL && JSON_NODE_HOLDS_OBJECT (errors))
+    return validation_error (status, root);
+  if (message != NULL)
+    return new_error (ROLO_CLIENT_ERROR_BAD_REQUEST, status, message);
+
+  fallback = g_strdup_printf (_("The server refused the request (HTTP %u)."), status);
+  return new_error (ROLO_CLIENT_ERROR_BAD_REQUEST, status, fallback);
+}
+
+static GError *
+rate_limited_error (guint status,
+                    guint retry_after)
+{
+  GError *error = new_error (ROLO_CLIENT_ERROR_RATE_LIMITED, status,
+                             _("The server is receiving too many requests."));
+
+  rolo_client_error_set_retry_after (error, retry_after);
+  return error;
+}
+
+static GError *
+server_error (guint status)
+{
+  g_autofree char *message = g_strdup_printf (_("The server had a problem (HTTP %u)."), status);
+
+  return new_error (ROLO_CLIENT_ERROR_SERVER, status, message);
+}
+
+static GError *
+status_error (guint       status,
+              const char *retry_after_header,
+              JsonObject *root)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *message = NULL;
+  guint retry_after = 0;
+  gboolean has_retry_after =
+    rolo_client_parse_retry_after (retry_after_header, now, &retry_after);
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return new_error (ROLO_CLIENT_ERROR_UNAUTHORIZED, status,
+                        _("The server did not accept the API keys."));
+    case SOUP_STATUS_FORBIDDEN:
+      return new_error (ROLO_CLIENT_ERROR_FORBIDDEN, status,
+                        _("This needs a YSUITE subscription add-on that is not active "
+                          "for this workspace."));
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      return new_error (ROLO_CLIENT_ERROR_TOO_LARGE, status,
+                        _("The contact is too large for the server to accept."));
+    case SOUP_STATUS_UNPROCESSABLE_ENTITY:
+      return validation_error (status, root);
+    case STATUS_TOO_MANY_REQUESTS:
+      return rate_limited_error (status, retry_after);
+    case SOUP_STATUS_SERVICE_UNAVAILABLE:
+      if (has_retry_after)
+        return rate_limited_error (status, retry_after);
+      return server_error (status);
+    default:
+      break;
+    }
+
+  if (status >= 500 && status < 600)
+    return server_error (status);
+  if (status >= 400 && status < 500)
+    return refusal_error (status, root);
+
+  message = g_strdup_printf (_("The server gave an unexpected answer (HTTP %u)."), status);
+  return new_error (ROLO_CLIENT_ERROR_MALFORMED, status, message);
+}
+
+static gboolean
+envelope_says_failure (JsonObject *root)
+{
+  gboolean success = TRUE;
+
+  /* An envelope without "success" is taken at its HTTP status's word. */
+  rolo_json_get_boolean (root, "success", &success);
+  return !success;
+}
+
+JsonObject *
+rolo_client_envelope_parse (guint        status,
+                            const char  *retry_after,
+                            GBytes      *body,
+                            GError     **error)
+{
+  g_autoptr(JsonNode) node = parse_object (body);
+  JsonObject *root = node ? json_node_get_object (node) : NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (status < 200 || status >= 300)
+    {
+      g_propagate_error (error, status_error (status, retry_after, root));
+      return NULL;
+    }
+  if (status == SOUP_STATUS_NO_CONTENT)
+    return json_object_new ();
+  if (root == NULL)
+    {
+      g_propagate_error (error, new_error (ROLO_CLIENT_ERROR_MALFORMED, status,
+                                           _("The server's answer was not understood.")));
+      return NULL;
+    }
+  if (envelope_says_failure (root))
+    {
+      g_propagate_error (error, refusal_error (status, root));
+      return NULL;
+    }
+
+  return json_object_ref (root);
+}
+
+JsonObject *
+rolo_client_envelope_get_data (JsonObject  *root,
+                               GError     **error)
+{
+  JsonNode *data = json_object_get_member (root, "data");
+
+  if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+    {
+      g_set_error_literal (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
+                           _("The server's answer did not contain the expected data."));
+      return NULL;
+    }
+
+  return json_node_get_object (data);
+}
+
+gboolean
+rolo_client_parse_retry_after (const char *value,
+                               GDateTime  *now,
+                               guint      *seconds)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+  guint64 delta;
+  GTimeSpan span;
+
+  if (value == NULL)
+    return FALSE;
+
+  text = g_strstrip (g_strdup (value));
+  if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, &delta, NULL))
+    {
+      *seconds = (guint) MIN (delta, G_MAXUINT);
+      return TRUE;
+    }
+
+  date = soup_date_time_new_from_http_string (text);
+  if (date == NULL)
+    return FALSE;
+
+  span = g_date_time_difference (date, now);
+  *seconds = span <= 0 ? 0 : (guint) MIN ((span + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND,
+                                          G_MAXUINT);
+  return TRUE;
+}

@@ -1,0 +1,306 @@
+/* test-application.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-test"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "rolo-application.h"
+#include "rolo-test-utils.h"
+#include "rolo-window.h"
+
+#define TIMEOUT_MS 30000
+
+static RoloClient *
+client_from (GError     **error,
+             const char  *first_name,
+             ...)
+{
+  g_auto(GStrv) envp = g_new0 (char *, 1);
+  const char *name = first_name;
+  va_list args;
+
+  va_start (args, first_name);
+  while (name != NULL)
+    {
+      envp = g_environ_setenv (envp, name, va_arg (args, const char *), TRUE);
+      name = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return rolo_application_client_from_environ ((const char * const *) envp, error);
+}
+
+static void
+test_environ_none (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = client_from (&error, "HOME", "/home/someone", NULL);
+
+  g_assert_no_error (error);
+  g_assert_null (client);
+}
+
+static void
+test_environ_empty_values (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = client_from (&error,
+                                              "YSUITE_BASE_URL", "",
+                                              "YSUITE_ACCESS_KEY", "",
+                                              "YSUITE_SECRET_KEY", "",
+                                              NULL);
+
+  g_assert_no_error (error);
+  g_assert_null (client);
+}
+
+static void
+test_environ_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = client_from (&error,
+                                              "YSUITE_ACCESS_KEY", "ak",
+                                              "YSUITE_SECRET_KEY", "sk",
+                                              NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  g_assert_cmpstr (rolo_client_get_base_url (client), ==, ROLO_DEFAULT_BASE_URL);
+}
+
+static void
+test_environ_base_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = client_from (&error,
+                                              "YSUITE_BASE_URL", "http://127.0.0.1:8080",
+                                              "YSUITE_ACCESS_KEY", "ak",
+                                              "YSUITE_SECRET_KEY", "sk",
+                                              NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (client);
+  g_assert_cmpstr (rolo_client_get_base_url (client), ==, "http://127.0.0.1:8080");
+}
+
+static void
+test_environ_missing_secret (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = client_from (&error,
+                                              "YSUITE_ACCESS_KEY", "my-access-key",
+                                              NULL);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_null (client);
+  g_assert_nonnull (strstr (error->message, "YSUITE_SECRET_KEY"));
+  /* Names the setting, never its value. */
+  g_assert_null (strstr (error->message, "my-access-key"));
+}
+
+static void
+test_environ_only_base_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = client_from (&error,
+                                              "YSUITE_BASE_URL", "https://ysuite.example.com",
+                                              NULL);
+
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_null (client);
+}
+
+static void
+test_environ_insecure_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = client_from (&error,
+                                              "YSUITE_BASE_URL", "http://ysuite.example.com",
+                                              "YSUITE_ACCESS_KEY", "ak",
+                                              "YSUITE_SECRET_KEY", "sk",
+                                              NULL);
+
+  g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_INVALID_URL);
+  g_assert_null (client);
+}
+
+static RoloApplication *
+registered_application (void)
+{
+  g_autoptr(GError) error = NULL;
+  RoloApplication *app = rolo_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return app;
+}
+
+static void
+test_actions (void)
+{
+  g_autoptr(RoloApplication) app = registered_application ();
+  g_auto(GStrv) accels = NULL;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "sample-data"));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+}
+
+static void
+test_activate_welcome (void)
+{
+  g_autoptr(RoloApplication) app = registered_application ();
+  GtkWindow *window;
+
+  /* The test environment holds no YSUITE_* settings. */
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (ROLO_IS_WINDOW (window));
+  g_assert_cmpstr (rolo_window_get_state (ROLO_WINDOW (window)), ==, "welcome");
+
+  /* A second activation presents the same window. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (app)) == window);
+
+  gtk_window_destroy (window);
+}
+
+typedef struct
+{
+  GtkApplication *app;
+  char           *title;
+  gboolean        timed_out;
+} RunResult;
+
+static gboolean
+poll_window (gpointer user_data)
+{
+  RunResult *result = user_data;
+  GtkWindow *window = gtk_application_get_active_window (result->app);
+  const char *state;
+
+  if (window == NULL)
+    return G_SOURCE_CONTINUE;
+  state = rolo_window_get_state (ROLO_WINDOW (window));
+  if (!g_str_equal (state, "connected") && !g_str_equal (state, "error"))
+    return G_SOURCE_CONTINUE;
+
+  result->title = g_strdup (rolo_window_get_status_title (ROLO_WINDOW (window)));
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+run_timeout (gpointer user_data)
+{
+  RunResult *result = user_data;
+
+  result->timed_out = TRUE;
+  g_application_quit (G_APPLICATION (result->app));
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the application as `rolo ARGS…` until its window settles; returns the
+ * status title it showed. */
+static char *
+run_application (const char * const *args,
+                 int                *exit_status)
+{
+  g_autoptr(RoloApplication) app = rolo_application_new ();
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  RunResult result = { GTK_APPLICATION (app), NULL, FALSE };
+  guint poll_id, timeout_id;
+
+  g_ptr_array_add (argv, (gpointer) "rolo");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  poll_id = g_timeout_add (20, poll_window, &result);
+  timeout_id = g_timeout_add (TIMEOUT_MS, run_timeout, &result);
+  *exit_status = g_application_run (G_APPLICATION (app), argv->len - 1,
+                                    (char **) argv->pdata);
+  g_clear_handle_id (&poll_id, g_source_remove);
+  g_clear_handle_id (&timeout_id, g_source_remove);
+
+  g_assert_false (result.timed_out);
+  return result.title;
+}
+
+static void
+test_sandbox (void)
+{
+  const char * const fresh[] = { "--sandbox", "--seed", "30", NULL };
+  const char * const again[] = { "--sandbox", NULL };
+  g_autofree char *db_path = g_build_filename (g_get_user_data_dir (), "rolo", "sandbox.db",
+                                               NULL);
+  g_autofree char *title = NULL;
+  int status;
+
+  title = run_application (fresh, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (title, ==, "Connected — 30 contacts");
+  g_assert_true (g_file_test (db_path, G_FILE_TEST_IS_REGULAR));
+  g_clear_pointer (&title, g_free);
+
+  /* Without --seed the store is kept as it is. */
+  title = run_application (again, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (title, ==, "Connected — 30 contacts");
+}
+
+static void
+test_seed_needs_sandbox (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char * const args[] = { "--seed", "10", NULL };
+      int status;
+
+      g_free (run_application (args, &status));
+      exit (status);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*--sandbox*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/application/environ/none", test_environ_none);
+  g_test_add_func ("/ui/application/environ/empty-values", test_environ_empty_values);
+  g_test_add_func ("/ui/application/environ/keys", test_environ_keys);
+  g_test_add_func ("/ui/application/environ/base-url", test_environ_base_url);
+  g_test_add_func ("/ui/application/environ/missing-secret", test_environ_missing_secret);
+  g_test_add_func ("/ui/application/environ/only-base-url", test_environ_only_base_url);
+  g_test_add_func ("/ui/application/environ/insecure-url", test_environ_insecure_url);
+  g_test_add_func ("/ui/application/actions", test_actions);
+  g_test_add_func ("/ui/application/activate/welcome", test_activate_welcome);
+  g_test_add_func ("/ui/application/sandbox", test_sandbox);
+  g_test_add_func ("/ui/application/seed-needs-sandbox", test_seed_needs_sandbox);
+
+  return g_test_run ();
+}

@@ -1,0 +1,302 @@
+/* test-ui-window.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "rolo-application.h"
+#include "rolo-test-utils.h"
+#include "rolo-window.h"
+
+#define TIMEOUT_MS 10000
+
+typedef struct
+{
+  RoloApplication *app;
+  RoloWindow      *window;
+  RoloSandbox     *sandbox;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->app = rolo_application_new ();
+  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref_sink (rolo_window_new (fixture->app));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->sandbox);
+}
+
+static RoloClient *
+client_for_sandbox (RoloSandbox *sandbox,
+                    const char  *access_key,
+                    const char  *secret_key)
+{
+  g_autofree char *base_url = rolo_sandbox_dup_base_url (sandbox);
+  g_autoptr(GError) error = NULL;
+  RoloClient *client = rolo_client_new (base_url, access_key, secret_key, &error);
+
+  g_assert_no_error (error);
+  return client;
+}
+
+static void
+fixture_connect (Fixture     *fixture,
+                 guint        n_contacts,
+                 const char  *access_key,
+                 const char  *secret_key)
+{
+  g_autoptr(RoloClient) client = NULL;
+
+  fixture->sandbox = rolo_test_sandbox_new (n_contacts);
+  client = client_for_sandbox (fixture->sandbox, access_key, secret_key);
+  rolo_window_set_client (fixture->window, client);
+  g_assert_true (rolo_window_get_client (fixture->window) == client);
+}
+
+static gboolean
+window_settled (gpointer user_data)
+{
+  const char *state = rolo_window_get_state (user_data);
+
+  return g_str_equal (state, "connected") || g_str_equal (state, "error");
+}
+
+static void
+wait_until_settled (Fixture *fixture)
+{
+  rolo_test_wait_until (window_settled, fixture->window, TIMEOUT_MS);
+}
+
+static void
+test_welcome (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_assert_null (rolo_window_get_client (fixture->window));
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "welcome");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "Welcome to Rolo");
+  g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
+                            "rolo --sandbox"));
+  g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
+                            "YSUITE_ACCESS_KEY"));
+}
+
+static void
+test_connected (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture_connect (fixture, 25, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "loading");
+
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "connected");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
+                   "Connected — 25 contacts");
+  g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
+                            "127.0.0.1"));
+}
+
+static void
+test_connected_one (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  fixture_connect (fixture, 1, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
+                   "Connected — 1 contact");
+}
+
+static void
+test_connected_empty (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  fixture_connect (fixture, 0, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
+                   "Connected — 0 contacts");
+}
+
+static void
+test_rejected_keys (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *description;
+
+  fixture_connect (fixture, 5, "wrong-access-key", "wrong-secret-key");
+
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "API Keys Rejected");
+  description = rolo_window_get_status_description (fixture->window);
+  g_assert_nonnull (strstr (description, "rejected"));
+  /* What the user typed is not echoed back. */
+  g_assert_null (strstr (description, "wrong-secret-key"));
+}
+
+static void
+test_retry (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  fixture_connect (fixture, 7, ROLO_TEST_ACCESS_KEY, "wrong-secret-key");
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+
+  /* The keys are fixed on the server side; Retry asks again. */
+  rolo_sandbox_set_keys (fixture->sandbox, ROLO_TEST_ACCESS_KEY, "wrong-secret-key");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry", NULL));
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "loading");
+
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "connected");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
+                   "Connected — 7 contacts");
+}
+
+static void
+test_server_down (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  fixture_connect (fixture, 3, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  rolo_sandbox_stop (fixture->sandbox);
+
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
+                   "Cannot Reach the Server");
+}
+
+static void
+test_back_to_welcome (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  fixture_connect (fixture, 3, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+
+  /* Dropping the client while it loads cancels the request. */
+  rolo_window_set_client (fixture->window, NULL);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "welcome");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "welcome");
+}
+
+static void
+test_setup_error (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                                 "Set both keys <now>");
+
+  rolo_window_show_error (fixture->window, error);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "Could Not Connect");
+  /* Shown as text, not as markup. */
+  g_assert_cmpstr (rolo_window_get_status_description (fixture->window), ==,
+                   "Set both keys &lt;now&gt;");
+  /* Without a client there is nothing to retry. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry", NULL));
+}
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  guint *n_notifies = user_data;
+
+  (*n_notifies)++;
+}
+
+static void
+test_state_notifies (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  guint n_notifies = 0;
+
+  g_signal_connect (fixture->window, "notify::state", G_CALLBACK (count_notify), &n_notifies);
+
+  fixture_connect (fixture, 2, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  g_assert_cmpuint (n_notifies, ==, 1);
+  wait_until_settled (fixture);
+  g_assert_cmpuint (n_notifies, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (fixture->window, &n_notifies);
+}
+
+static void
+test_size_remembered (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(RoloWindow) window = NULL;
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 480);
+  gtk_window_close (GTK_WINDOW (fixture->window));
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 480);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = g_object_ref_sink (rolo_window_new (fixture->app));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 640);
+  g_assert_cmpint (height, ==, 480);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/window/welcome", test_welcome);
+  ADD ("/ui/window/connected", test_connected);
+  ADD ("/ui/window/connected/one", test_connected_one);
+  ADD ("/ui/window/connected/empty", test_connected_empty);
+  ADD ("/ui/window/error/rejected-keys", test_rejected_keys);
+  ADD ("/ui/window/error/server-down", test_server_down);
+  ADD ("/ui/window/error/setup", test_setup_error);
+  ADD ("/ui/window/retry", test_retry);
+  ADD ("/ui/window/back-to-welcome", test_back_to_welcome);
+  ADD ("/ui/window/state-notifies", test_state_notifies);
+  ADD ("/ui/window/size-remembered", test_size_remembered);
+
+#undef ADD
+
+  return g_test_run ();
+}

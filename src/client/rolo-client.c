@@ -121,7 +121,7 @@ map_transport_error (const GError *error)
 }
 
 static GBytes *
-json_object_to_bytes (JsonObject *object)
+body_to_bytes (JsonObject *object)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -192,7 +192,7 @@ new_message (RoloClient *self,
 
   if (body != NULL)
     {
-      g_autoptr(GBytes) bytes = json_object_to_bytes (body);
+      g_autoptr(GBytes) bytes = body_to_bytes (body);
 
       soup_message_set_request_body_from_bytes (message, "application/json", bytes);
     }
@@ -681,6 +681,7 @@ update_put_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   UpdateData *data = g_task_get_task_data (task);
   RoloClient *self = ROLO_CLIENT (source);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(JsonObject) root = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -692,9 +693,8 @@ update_put_cb (GObject      *source,
     }
 
   /* Re-read: a server may answer "updated" and still ignore some fields. */
-  rolo_client_get_contact_async (self, rolo_contact_get_id (data->edited),
-                                 g_task_get_cancellable (task), update_reread_cb,
-                                 g_steal_pointer (&task));
+  rolo_client_get_contact_async (self, rolo_contact_get_id (data->edited), cancellable,
+                                 update_reread_cb, g_steal_pointer (&task));
 }
 
 /**

@@ -170,7 +170,9 @@ static gboolean
 tag_ids_equal (GArray *a,
                GArray *b)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+  if (a->len != b->len)
+    return FALSE;
+  return a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
 }
 
 static gboolean

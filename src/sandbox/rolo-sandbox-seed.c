@@ -65,15 +65,22 @@ static const Name arabic_last[] = {
   { "الكبيسي", "alkubaisi" },
 };
 
-static const char * const latin_business_forms[] = {
-  "%s Trading Co.", "%s & Sons", "%s Consulting", "%s Logistics Ltd", "%s Industries",
-  "%s Foods Pvt Ltd", "%s Design Studio", "%s Engineering LLC", "%s Medical Supplies",
-  "%s Properties",
+/* Text before and after the family name. */
+typedef struct
+{
+  const char *before;
+  const char *after;
+} BusinessForm;
+
+static const BusinessForm latin_business_forms[] = {
+  { "", " Trading Co." }, { "", " & Sons" }, { "", " Consulting" }, { "", " Logistics Ltd" },
+  { "", " Industries" }, { "", " Foods Pvt Ltd" }, { "", " Design Studio" },
+  { "", " Engineering LLC" }, { "", " Medical Supplies" }, { "", " Properties" },
 };
 
-static const char * const arabic_business_forms[] = {
-  "شركة %s للتجارة", "مؤسسة %s", "مجموعة %s القابضة", "مكتب %s للاستشارات",
-  "%s للمقاولات",
+static const BusinessForm arabic_business_forms[] = {
+  { "شركة ", " للتجارة" }, { "مؤسسة ", "" }, { "مجموعة ", " القابضة" },
+  { "مكتب ", " للاستشارات" }, { "", " للمقاولات" },
 };
 
 static const char * const mail_domains[] = {
@@ -275,14 +282,14 @@ make_business (Seeder             *seeder,
   static const char * const mailboxes[] = { "info", "sales", "contact", "office", "accounts" };
   gboolean arabic = chance (seeder, 25);
   const Name *family = arabic ? PICK (seeder, arabic_last) : PICK (seeder, latin_last);
-  const char *form = arabic ? *PICK (seeder, arabic_business_forms)
-                            : *PICK (seeder, latin_business_forms);
-  g_autofree char *ascii_name = g_strdup_printf (form, family->ascii);
+  const BusinessForm *form = arabic ? PICK (seeder, arabic_business_forms)
+                                    : PICK (seeder, latin_business_forms);
+  g_autofree char *ascii_name = g_strconcat (form->before, family->ascii, form->after, NULL);
   g_autofree char *slug = make_slug (arabic ? family->ascii : ascii_name);
   const char *tld = arabic ? ".sa" : ".com";
 
   contact->contact_type = ROLO_SANDBOX_BUSINESS;
-  take_text (&contact->cstname, g_strdup_printf (form, family->written));
+  take_text (&contact->cstname, g_strconcat (form->before, family->written, form->after, NULL));
   seeder->current_domain = g_strdup_printf ("%s%u%s", slug, seeder->index % 1000, tld);
   if (chance (seeder, 92))
     take_text (&contact->cstemail, g_strdup_printf ("%s@%s", *PICK (seeder, mailboxes),

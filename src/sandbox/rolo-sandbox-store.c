@@ -707,6 +707,16 @@ rolo_sandbox_store_insert (RoloSandboxStore    *self,
   return finish_transaction (self, insert_locked (self, contact, error), error);
 }
 
+static const char drop_indexes_sql[] =
+  "DROP INDEX IF EXISTS contacts_name; DROP INDEX IF EXISTS contacts_email;"
+  "DROP INDEX IF EXISTS contacts_mobile; DROP INDEX IF EXISTS contacts_created;"
+  "DROP INDEX IF EXISTS contacts_type; DROP INDEX IF EXISTS contacts_type_name;"
+  "DROP INDEX IF EXISTS contacts_type_email; DROP INDEX IF EXISTS contacts_type_mobile;"
+  "DROP INDEX IF EXISTS contacts_type_created; DROP INDEX IF EXISTS contacts_parent;"
+  "DROP TRIGGER IF EXISTS contacts_fts_insert;";
+
+/* Building the indexes once at the end is several times faster than
+ * keeping them up to date row by row. */
 static gboolean
 fill_locked (RoloSandboxStore          *self,
              RoloSandboxContactSource   source,
@@ -715,12 +725,20 @@ fill_locked (RoloSandboxStore          *self,
 {
   RoloSandboxContact *contact;
 
+  if (!exec_sql (self, drop_indexes_sql, error))
+    return FALSE;
+
   while ((contact = source (user_data)) != NULL)
     {
       if (!insert_locked (self, contact, error))
         return FALSE;
     }
-  return TRUE;
+
+  if (!exec_sql (self, schema_sql, error))
+    return FALSE;
+  return !self->has_fts ||
+         (exec_sql (self, fts_sql, error) &&
+          exec_sql (self, "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')", error));
 }
 
 gboolean

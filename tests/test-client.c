@@ -17,14 +17,6 @@
 
 #define WAIT_MS 20000
 
-/* LeakSanitizer crashes while scanning the thread-local storage of
- * glib-networking's handshake threads, so the TLS test stays out of
- * sanitizer runs. */
-#if defined(__SANITIZE_ADDRESS__)
-# define UNDER_ASAN 1
-#else
-# define UNDER_ASAN 0
-#endif
 #define JSON "application/json"
 #define HTML "text/html"
 #define HTML_PAGE "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
@@ -1058,54 +1050,6 @@ test_error_cancelled_before (Fixture       *fixture,
   assert_client_error (error, ROLO_CLIENT_ERROR_CANCELLED);
 }
 
-/* A self-signed certificate for 127.0.0.1 that no one trusts. */
-static const char test_certificate_pem[] =
-#include "test-client-cert.inc"
-  ;
-
-static void
-test_error_tls (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(RoloClient) client = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(RoloContact) contact = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *base = NULL;
-
-  if (UNDER_ASAN)
-    {
-      g_test_skip ("LeakSanitizer cannot follow glib-networking's threads");
-      return;
-    }
-  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
-    {
-      g_test_skip ("No TLS backend");
-      return;
-    }
-
-  certificate = g_tls_certificate_new_from_pem (test_certificate_pem, -1, &error);
-  g_assert_no_error (error);
-  server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
-                            &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-
-  base = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
-  client = rolo_client_new (base, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY, &error);
-  g_assert_no_error (error);
-  rolo_client_get_contact_async (client, 1, NULL, rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  contact = rolo_client_get_contact_finish (client, result, &error);
-
-  assert_client_error (error, ROLO_CLIENT_ERROR_TLS);
-  g_assert_null (contact);
-  soup_server_disconnect (server);
-}
-
 static void
 test_retry_after_parse (void)
 {
@@ -1221,7 +1165,6 @@ main (int   argc,
   ADD ("errors/cancelled", test_error_cancelled);
   ADD ("errors/cancelled-before", test_error_cancelled_before);
   g_test_add_func ("/client/errors/connection-refused", test_error_connection_refused);
-  g_test_add_func ("/client/errors/tls", test_error_tls);
   g_test_add_func ("/client/errors/accessors-on-other-errors",
                    test_error_accessors_on_other_errors);
   g_test_add_func ("/client/envelope/retry-after", test_retry_after_parse);

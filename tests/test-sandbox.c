@@ -315,6 +315,7 @@ test_list_paging (Fixture       *fixture,
   g_autoptr(Reply) last = list (fixture, "pageSize=100&pageIndex=1");
   g_autoptr(Reply) past = list (fixture, "pageSize=100&pageIndex=7");
   g_autoptr(Reply) empty_params = list (fixture, "pageSize=&pageIndex=&type=&search=&sortBy=");
+  g_autoptr(Reply) zeros = list (fixture, "pageSize=0005&pageIndex=0001");
 
   g_assert_cmpint (json_object_get_int_member (data_of (page4), "current_page"), ==, 4);
   g_assert_cmpuint (json_array_get_length (records_of (page4)), ==, 7);
@@ -333,6 +334,10 @@ test_list_paging (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (data_of (past), "total_records"), ==, 150);
 
   g_assert_cmpuint (json_array_get_length (records_of (empty_params)), ==, 10);
+
+  /* leading zeros are still the number */
+  g_assert_cmpuint (json_array_get_length (records_of (zeros)), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (data_of (zeros), "current_page"), ==, 2);
 }
 
 static void
@@ -540,6 +545,7 @@ test_list_search_matches_scan (Fixture       *fixture,
 {
   static const char * const searches[] = {
     "a", "ah", "sarah", "ال", "محمد", "@gmail", "SON", "trading co", "é", "Ü", "1", "zz",
+    "MÜLLER", "o'con", "r\"s", "\"sarah\"", "sarah OR john", "a*", "NEAR(a b)", "%", "_",
   };
   g_autoptr(GPtrArray) all = list_all (fixture, NULL);
 

@@ -19,6 +19,21 @@
 
 #define TIMEOUT_MS 10000
 
+/* Apps in one test process each need an id of their own: they export
+ * objects at the id's path on the same session bus connection. */
+static RoloApplication *
+test_application_new (void)
+{
+  static guint n_apps;
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, n_apps++);
+  RoloApplication *app = rolo_application_new ();
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+
+  return app;
+}
+
 typedef struct
 {
   RoloApplication *app;
@@ -32,8 +47,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->app = rolo_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
+  fixture->app = test_application_new ();
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
 
@@ -76,6 +90,37 @@ fixture_connect (Fixture     *fixture,
   client = client_for_sandbox (fixture->sandbox, access_key, secret_key);
   rolo_window_set_client (fixture->window, client);
   g_assert_true (rolo_window_get_client (fixture->window) == client);
+}
+
+/* The widget a user would press to trigger action_name. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *action_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = find_button (child, action_name);
+
+      if (button != NULL)
+        return button;
+    }
+
+  return NULL;
+}
+
+static gboolean
+can_retry (Fixture *fixture)
+{
+  GtkWidget *button = find_button (GTK_WIDGET (fixture->window), "win.retry");
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_visible (button) && gtk_widget_is_sensitive (button);
 }
 
 static gboolean
@@ -166,11 +211,13 @@ test_retry (Fixture       *fixture,
   fixture_connect (fixture, 7, ROLO_TEST_ACCESS_KEY, "wrong-secret-key");
   wait_until_settled (fixture);
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_true (can_retry (fixture));
 
   /* The keys are fixed on the server side; Retry asks again. */
   rolo_sandbox_set_keys (fixture->sandbox, ROLO_TEST_ACCESS_KEY, "wrong-secret-key");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry", NULL));
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "loading");
+  g_assert_false (can_retry (fixture));
 
   wait_until_settled (fixture);
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "connected");
@@ -219,7 +266,7 @@ test_setup_error (Fixture       *fixture,
   g_assert_cmpstr (rolo_window_get_status_description (fixture->window), ==,
                    "Set both keys &lt;now&gt;");
   /* Without a client there is nothing to retry. */
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.retry", NULL));
+  g_assert_false (can_retry (fixture));
 }
 
 static void
@@ -277,7 +324,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* No accessibility bus, and no GL: Mesa's software driver, loaded and
+   * dropped while GDK probes for GL, leaks in a way LeakSanitizer cannot
+   * attribute. The cairo renderer draws these widgets just as well. */
   g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -99,8 +99,11 @@ scrub_keys (RoloClient *self,
 }
 
 static GError *
-map_transport_error (const GError *error)
+map_transport_error (const GError *error,
+                     SoupMessage  *message)
 {
+  GUri *uri = soup_message_get_uri (message);
+
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_CANCELLED,
                                 _("The request was cancelled."));
@@ -108,9 +111,10 @@ map_transport_error (const GError *error)
     return g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TIMEOUT,
                                 _("The server did not answer in time."));
   if (error->domain == G_TLS_ERROR)
+    /* Translators: the first %s is a host name, the second the reason. */
     return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS,
-                        _("The server's identity could not be verified: %s"),
-                        error->message);
+                        _("The identity of %s could not be verified: %s"),
+                        g_uri_get_host (uri), error->message);
   if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
       g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
     return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
@@ -151,7 +155,7 @@ send_cb (GObject      *source,
   if (body == NULL)
     {
       g_debug ("%s failed: %s", soup_message_get_method (message), error->message);
-      g_task_return_error (task, map_transport_error (error));
+      g_task_return_error (task, map_transport_error (error, message));
       return;
     }
 

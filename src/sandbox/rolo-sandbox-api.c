@@ -12,10 +12,31 @@
 #include <libsoup/soup.h>
 
 #include "rolo-sandbox-api-private.h"
+#include "rolo-sandbox-json-private.h"
 
 /* The routes of API.md, "Decided here" included, on top of the store. One
  * call, one answer: status and envelope; nothing here knows about HTTP
- * connections, keys, latency or faults. */
+ * connections, keys, latency or faults.
+ *
+ * Where even "Decided here" is silent, the sandbox does this:
+ * - an id that is not a positive decimal number names no contact: 400
+ *   "Contact not found", like an unknown one;
+ * - a body that is empty, not strict JSON (RFC 8259, at most 32 levels deep)
+ *   or not an object is a 400; JSON of the wrong type in a field is a 422;
+ * - other paths are a 404 and other methods a 405 (with Allow), both with
+ *   the envelope;
+ * - an empty query parameter counts as absent; pageSize 0 is a 422, and so
+ *   is a pageIndex above 2147483647;
+ * - sortBy without sortOrder is ascending; cstname and cstemail sort
+ *   ignoring ASCII case; ties go by cstid in the same direction;
+ * - search is trimmed, then matched case-folded and NFKC-normalised;
+ * - cstname and cstemail are trimmed, other strings kept as sent; null
+ *   clears a string or an id (0 also means "no parent"), keeps a switch as
+ *   it was, and empties the tags; tags are kept sorted, without duplicates;
+ * - PUT reads tags from tag_ids only, as documented (cst_tag_id is ignored);
+ * - a Business with linked Individuals cannot become an Individual (422 on
+ *   contact_type), as they would be left under something not a Business.
+ */
 
 #define COLLECTION_PATH "/v1/contacts"
 #define DEFAULT_PAGE_SIZE 10
@@ -101,14 +122,23 @@ lookup_param (GHashTable *query,
   return value != NULL && value[0] != '\0' ? value : NULL;
 }
 
+/* Decimal digits only (no sign, no space); a value too large for 64 bits
+ * saturates, so "many digits" still compares as large. */
 static gboolean
-all_digits (const char *text)
+parse_digits (const char *text,
+              guint64    *value)
 {
+  if (text[0] == '\0')
+    return FALSE;
+
   for (const char *p = text; *p != '\0'; p++)
     {
       if (!g_ascii_isdigit (*p))
         return FALSE;
     }
+
+  if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT64, value, NULL))
+    *value = G_MAXUINT64;
   return TRUE;
 }
 
@@ -118,17 +148,16 @@ parse_page_size (GHashTable *query,
                  JsonObject *errors)
 {
   const char *text = lookup_param (query, "pageSize");
+  guint64 value = 0;
 
   *page_size = DEFAULT_PAGE_SIZE;
   if (text == NULL)
     return;
 
-  if (!all_digits (text) || g_ascii_strtoull (text, NULL, 10) == 0)
+  if (!parse_digits (text, &value) || value == 0)
     rolo_sandbox_add_error (errors, "pageSize", "The pageSize must be a positive integer.");
-  else if (strlen (text) > 3 || g_ascii_strtoull (text, NULL, 10) > MAX_PAGE_SIZE)
-    *page_size = MAX_PAGE_SIZE;
   else
-    *page_size = g_ascii_strtoull (text, NULL, 10);
+    *page_size = MIN (value, MAX_PAGE_SIZE);
 }
 
 static void
@@ -137,21 +166,16 @@ parse_page_index (GHashTable *query,
                   JsonObject *errors)
 {
   const char *text = lookup_param (query, "pageIndex");
-  guint64 value;
+  guint64 value = 0;
 
   *page_index = 0;
   if (text == NULL)
     return;
 
-  if (!all_digits (text))
-    {
-      rolo_sandbox_add_error (errors, "pageIndex",
-                              "The pageIndex must be a non-negative integer.");
-      return;
-    }
-
-  value = g_ascii_strtoull (text, NULL, 10);
-  if (strlen (text) > 10 || value > G_MAXINT32)
+  if (!parse_digits (text, &value))
+    rolo_sandbox_add_error (errors, "pageIndex",
+                            "The pageIndex must be a non-negative integer.");
+  else if (value > G_MAXINT32)
     rolo_sandbox_add_error (errors, "pageIndex",
                             "The pageIndex may not be greater than 2147483647.");
   else
@@ -265,34 +289,6 @@ list_contacts (Request    *request,
 
 /* --- bodies ------------------------------------------------------------- */
 
-/* json-glib parses recursively; a deep enough body would overflow the stack,
- * so count brackets (outside strings) before handing it over. */
-static gboolean
-nesting_is_shallow (const char *data,
-                    gsize       length)
-{
-  gboolean in_string = FALSE;
-  gboolean escaped = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (in_string && escaped)
-        escaped = FALSE;
-      else if (in_string && c == '\\')
-        escaped = TRUE;
-      else if (c == '"')
-        in_string = !in_string;
-      else if (!in_string && (c == '[' || c == '{') && ++depth > MAX_JSON_DEPTH)
-        return FALSE;
-      else if (!in_string && (c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return TRUE;
-}
-
 /* Returns the body's object, or NULL after setting *reply to the 4xx. */
 static JsonObject *
 parse_body (Request   *request,
@@ -313,7 +309,7 @@ parse_body (Request   *request,
     }
 
   if (length == 0 || !g_utf8_validate (data, length, NULL) ||
-      !nesting_is_shallow (data, length) ||
+      !rolo_sandbox_json_is_strict (data, length, MAX_JSON_DEPTH) ||
       !json_parser_load_from_data (parser, data, length, NULL))
     {
       *reply = fail (request, SOUP_STATUS_BAD_REQUEST, "The request body is not valid JSON.");
@@ -392,13 +388,15 @@ check_children (Request                  *request,
 
 /* --- one contact --------------------------------------------------------- */
 
-/* Positive decimal ids only; anything else names no contact. */
+/* Positive decimal ids only; anything else names no contact (0). */
 static gint64
 parse_id (const char *text)
 {
-  if (text[0] == '\0' || strlen (text) > 18 || !all_digits (text))
+  guint64 value = 0;
+
+  if (!parse_digits (text, &value) || value > G_MAXINT64)
     return 0;
-  return g_ascii_strtoll (text, NULL, 10);
+  return value;
 }
 
 static JsonNode *

@@ -176,13 +176,15 @@ serve (const Options *options)
       return EXIT_FAILURE;
     }
 
+  /* Handlers first: whoever reads the URL may signal us at once. */
+  loop = g_main_loop_new (NULL, FALSE);
+  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
+
   url = rolo_sandbox_dup_base_url (sandbox);
   g_print ("Rolo sandbox listening on %s (Ctrl+C to stop)\n", url);
   fflush (stdout);
 
-  loop = g_main_loop_new (NULL, FALSE);
-  sigint_id = g_unix_signal_add (SIGINT, quit_cb, loop);
-  sigterm_id = g_unix_signal_add (SIGTERM, quit_cb, loop);
   g_main_loop_run (loop);
 
   g_source_remove (sigint_id);

@@ -238,10 +238,11 @@ about_action (GSimpleAction *action,
 {
   RoloApplication *self = user_data;
   static const char *developers[] = { "The Rolo authors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "transient-for", parent,
                         "modal", TRUE,
                         "application-icon", APPLICATION_ID,
                         "application-name", _("Rolo"),
@@ -296,6 +297,12 @@ rolo_application_handle_local_options (GApplication *application,
         }
     }
   self->sandbox_seed = seed;
+
+  /* A sample session is self-contained (its own server, keys made up for
+   * this run): it never hands over to, or takes over, a running Rolo. */
+  if (self->use_sandbox)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
   return G_APPLICATION_CLASS (rolo_application_parent_class)->handle_local_options (application,
                                                                                     options);
@@ -395,6 +402,7 @@ rolo_application_new (void)
 {
   return g_object_new (ROLO_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
+                       "resource-base-path", RESOURCE_PREFIX,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
 }

@@ -108,6 +108,24 @@ rolo_error_text_title (const GError *error)
   return g_strdup (_("Could Not Connect"));
 }
 
+/* Whether the error's own words add to the advice (which add-on, which
+ * network failure) rather than repeat it. */
+static gboolean
+client_error_has_details (RoloClientError code)
+{
+  switch (code)
+    {
+    case ROLO_CLIENT_ERROR_FORBIDDEN:
+    case ROLO_CLIENT_ERROR_SERVER:
+    case ROLO_CLIENT_ERROR_NETWORK:
+    case ROLO_CLIENT_ERROR_TLS:
+    case ROLO_CLIENT_ERROR_MALFORMED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 char *
 rolo_error_text_description (const GError *error)
 {
@@ -119,7 +137,8 @@ rolo_error_text_description (const GError *error)
     advice = client_error_advice (error);
   if (advice == NULL)
     return g_strdup (error->message);
-  if (error->message == NULL || *error->message == '\0')
+  if (error->message == NULL || *error->message == '\0' ||
+      !client_error_has_details (error->code))
     return g_steal_pointer (&advice);
 
   /* Translators: an explanation, then the error's own words in parentheses. */

@@ -1,0 +1,96 @@
+/* test-ui-error-text.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rolo-client-error.h"
+#include "rolo-error-text.h"
+#include "rolo-sandbox.h"
+
+static void
+test_every_client_code (void)
+{
+  for (int code = ROLO_CLIENT_ERROR_INVALID_URL; code <= ROLO_CLIENT_ERROR_CANCELLED; code++)
+    {
+      g_autoptr(GError) error = g_error_new_literal (ROLO_CLIENT_ERROR, code, "Details.");
+      g_autofree char *title = rolo_error_text_title (error);
+      g_autofree char *description = rolo_error_text_description (error);
+
+      g_test_message ("code %d: %s — %s", code, title, description);
+      g_assert_cmpuint (strlen (title), >, 0);
+      g_assert_cmpuint (strlen (description), >, 0);
+      g_assert_true (g_str_has_suffix (rolo_error_text_icon_name (error), "-symbolic"));
+    }
+}
+
+static void
+test_unauthorized (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (ROLO_CLIENT_ERROR,
+                                                 ROLO_CLIENT_ERROR_UNAUTHORIZED,
+                                                 "Invalid API credentials.");
+  g_autofree char *title = rolo_error_text_title (error);
+  g_autofree char *description = rolo_error_text_description (error);
+
+  g_assert_cmpstr (title, ==, "API Keys Rejected");
+  g_assert_nonnull (strstr (description, "rejected"));
+  g_assert_nonnull (strstr (description, "Settings → API Keys"));
+  /* The advice says it all; the server's words would repeat it. */
+  g_assert_null (strstr (description, "Invalid API credentials."));
+  g_assert_cmpstr (rolo_error_text_icon_name (error), ==, "dialog-password-symbolic");
+}
+
+static void
+test_network_details (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NETWORK,
+                                                 "Connection refused");
+  g_autofree char *title = rolo_error_text_title (error);
+  g_autofree char *description = rolo_error_text_description (error);
+
+  g_assert_cmpstr (title, ==, "Cannot Reach the Server");
+  g_assert_nonnull (strstr (description, "network connection"));
+  g_assert_nonnull (strstr (description, "(Connection refused)"));
+  g_assert_cmpstr (rolo_error_text_icon_name (error), ==, "network-offline-symbolic");
+}
+
+static void
+test_other_domains (void)
+{
+  g_autoptr(GError) sandbox_error = g_error_new_literal (ROLO_SANDBOX_ERROR,
+                                                         ROLO_SANDBOX_ERROR_STORE,
+                                                         "disk full");
+  g_autoptr(GError) io_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                                    "Set both keys.");
+  g_autofree char *sandbox_title = rolo_error_text_title (sandbox_error);
+  g_autofree char *sandbox_description = rolo_error_text_description (sandbox_error);
+  g_autofree char *io_title = rolo_error_text_title (io_error);
+  g_autofree char *io_description = rolo_error_text_description (io_error);
+
+  g_assert_cmpstr (sandbox_title, ==, "Sample Server Failed");
+  g_assert_cmpstr (sandbox_description, ==, "disk full");
+  g_assert_cmpstr (io_title, ==, "Could Not Connect");
+  g_assert_cmpstr (io_description, ==, "Set both keys.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/error-text/every-client-code", test_every_client_code);
+  g_test_add_func ("/ui/error-text/unauthorized", test_unauthorized);
+  g_test_add_func ("/ui/error-text/network-details", test_network_details);
+  g_test_add_func ("/ui/error-text/other-domains", test_other_domains);
+
+  return g_test_run ();
+}

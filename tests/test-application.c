@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "rolo-application.h"
 #include "rolo-test-utils.h"
@@ -354,16 +355,52 @@ test_seed_needs_sandbox (void)
   g_test_trap_assert_stderr ("*--sandbox*");
 }
 
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
   /* No accessibility bus, and no GL: Mesa's software driver, loaded and
    * dropped while GDK probes for GL, leaks in a way LeakSanitizer cannot
    * attribute. The cairo renderer draws these widgets just as well. */
   g_setenv ("GTK_A11Y", "none", TRUE);
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
-  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (&argc, &argv, NULL);
+
+  /* The sample store goes to a data directory of our own, never the user's.
+   * (Not G_TEST_OPTION_ISOLATE_DIRS: it also hides the system's MIME data,
+   * which image loading needs.) Subprocesses inherit the parent's. */
+  if (!g_test_subprocess ())
+    {
+      data_home = g_dir_make_tmp ("rolo-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+    }
+
+  /* The C locale: numbers without thousands separators. */
+  gtk_disable_setlocale ();
+  gtk_init ();
   adw_init ();
 
   g_test_add_func ("/ui/application/environ/none", test_environ_none);
@@ -380,5 +417,9 @@ main (int   argc,
   g_test_add_func ("/ui/application/sandbox", test_sandbox);
   g_test_add_func ("/ui/application/seed-needs-sandbox", test_seed_needs_sandbox);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (data_home != NULL)
+    remove_tree (data_home);
+
+  return status;
 }

@@ -1,0 +1,69 @@
+/* rolo-contact-list.h
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "rolo-client.h"
+
+G_BEGIN_DECLS
+
+/* Rows a page holds; the list asks the server for pages of this size. */
+#define ROLO_CONTACT_LIST_PAGE_SIZE 100
+
+#define ROLO_TYPE_CONTACT_LIST (rolo_contact_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoloContactList, rolo_contact_list, ROLO, CONTACT_LIST, GObject)
+
+/*
+ * RoloContactList is a GListModel of RoloContact over the remote, paged result
+ * set of one RoloContactQuery. n_items is the server's total_records once the
+ * first page has answered (0 before). get_item() never blocks: it returns the
+ * loaded contact, or a placeholder (rolo_contact_get_state() ==
+ * ROLO_CONTACT_STATE_LOADING) that fills in place, with property
+ * notifications, when its page arrives, or turns ROLO_CONTACT_STATE_FAILED when
+ * the page fails.
+ *
+ * Properties:
+ *  - "client" (RoloClient, construct-only)
+ *  - "query" (RoloContactQuery, read/write; setting a query that is not
+ *     rolo_contact_query_equal() to the current one starts a new result set:
+ *     everything of the old one is cancelled, n_items drops to 0 and comes back
+ *     with the first page of the new one)
+ *  - "loading" (boolean, read-only): a request is in flight
+ *  - "loaded" (boolean, read-only): the current query's first answer arrived,
+ *     so n_items == 0 means "no results" rather than "not known yet"
+ *  - "error" (GError boxed, read-only): the last failure of the current query,
+ *     NULL after a success
+ *  - "n-items" (uint, read-only)
+ *
+ * Signal "failed" (const GError *): emitted once per failure of the current
+ * query (not once per row); a later success clears "error".
+ */
+
+RoloContactList  *rolo_contact_list_new           (RoloClient       *client,
+                                                   RoloContactQuery *query);
+RoloClient       *rolo_contact_list_get_client    (RoloContactList  *self);
+RoloContactQuery *rolo_contact_list_get_query     (RoloContactList  *self);
+void              rolo_contact_list_set_query     (RoloContactList  *self,
+                                                   RoloContactQuery *query);
+gboolean          rolo_contact_list_get_loading   (RoloContactList  *self);
+gboolean          rolo_contact_list_get_loaded    (RoloContactList  *self);
+const GError     *rolo_contact_list_get_error     (RoloContactList  *self);
+/* Reloads the current query, keeping the rows (and so the scroll position
+ * and selection) in place while the new answers arrive; failed pages are
+ * retried. */
+void              rolo_contact_list_refresh       (RoloContactList  *self);
+/* Retries failed pages (as when their rows come back on screen). */
+void              rolo_contact_list_retry         (RoloContactList  *self);
+/* Number of pages currently held in the cache (for tests and benchmarks). */
+guint             rolo_contact_list_get_n_cached_pages (RoloContactList *self);
+/* Upper bound of rolo_contact_list_get_n_cached_pages(). */
+guint             rolo_contact_list_get_max_cached_pages (RoloContactList *self);
+
+G_END_DECLS

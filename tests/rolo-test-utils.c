@@ -9,6 +9,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+
 #include "rolo-test-utils.h"
 
 static gboolean
@@ -99,4 +103,240 @@ rolo_test_sandbox_new (guint n_contacts)
   g_assert_no_error (error);
 
   return g_steal_pointer (&sandbox);
+}
+
+JsonObject *
+rolo_test_parse_object (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+  const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+  JsonNode *root;
+
+  g_assert_nonnull (data);
+  json_parser_load_from_data (parser, data, size, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+void
+rolo_test_remove_tmp_dir (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+/* --- RoloClient calls, run to completion ------------------------------------ */
+
+RoloContactPage *
+rolo_test_client_list (RoloClient        *client,
+                       RoloContactQuery  *query,
+                       guint              page_index,
+                       guint              page_size,
+                       GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rolo_client_list_contacts_async (client, query, page_index, page_size, NULL,
+                                   rolo_test_store_result, &result);
+  rolo_test_wait_for_result (&result, ROLO_TEST_REQUEST_TIMEOUT_MS);
+  return rolo_client_list_contacts_finish (client, result, error);
+}
+
+RoloContact *
+rolo_test_client_get (RoloClient  *client,
+                      gint64       id,
+                      GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rolo_client_get_contact_async (client, id, NULL, rolo_test_store_result, &result);
+  rolo_test_wait_for_result (&result, ROLO_TEST_REQUEST_TIMEOUT_MS);
+  return rolo_client_get_contact_finish (client, result, error);
+}
+
+gint64
+rolo_test_client_create (RoloClient   *client,
+                         RoloContact  *contact,
+                         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rolo_client_create_contact_async (client, contact, NULL, rolo_test_store_result, &result);
+  rolo_test_wait_for_result (&result, ROLO_TEST_REQUEST_TIMEOUT_MS);
+  return rolo_client_create_contact_finish (client, result, error);
+}
+
+RoloContact *
+rolo_test_client_update (RoloClient    *client,
+                         RoloContact   *original,
+                         RoloContact   *edited,
+                         char        ***unapplied,
+                         GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rolo_client_update_contact_async (client, original, edited, NULL,
+                                    rolo_test_store_result, &result);
+  rolo_test_wait_for_result (&result, ROLO_TEST_REQUEST_TIMEOUT_MS);
+  return rolo_client_update_contact_finish (client, result, unapplied, error);
+}
+
+gboolean
+rolo_test_client_delete (RoloClient  *client,
+                         gint64       id,
+                         GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  rolo_client_delete_contact_async (client, id, NULL, rolo_test_store_result, &result);
+  rolo_test_wait_for_result (&result, ROLO_TEST_REQUEST_TIMEOUT_MS);
+  return rolo_client_delete_contact_finish (client, result, error);
+}
+
+/* --- raw HTTP, for the sandbox's contract tests ------------------------------ */
+
+void
+rolo_test_reply_free (RoloTestReply *reply)
+{
+  g_clear_pointer (&reply->body, g_bytes_unref);
+  g_clear_pointer (&reply->content_type, g_free);
+  g_clear_pointer (&reply->root, json_node_unref);
+  g_clear_error (&reply->error);
+  g_free (reply);
+}
+
+SoupMessage *
+rolo_test_message_new (const char *base_url,
+                       const char *method,
+                       const char *path,
+                       const char *access_key,
+                       const char *secret_key)
+{
+  g_autofree char *url = g_strconcat (base_url, path, NULL);
+  SoupMessage *msg = soup_message_new (method, url);
+  SoupMessageHeaders *headers;
+
+  g_assert_nonnull (msg);
+  headers = soup_message_get_request_headers (msg);
+  if (access_key != NULL)
+    soup_message_headers_append (headers, "x-ysuite-access-key", access_key);
+  if (secret_key != NULL)
+    soup_message_headers_append (headers, "x-ysuite-secret-key", secret_key);
+  return msg;
+}
+
+RoloTestReply *
+rolo_test_send (SoupSession *session,
+                SoupMessage *msg)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
+  RoloTestReply *reply = g_new0 (RoloTestReply, 1);
+
+  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
+                                    rolo_test_store_result, &result);
+  rolo_test_wait_for_result (&result, ROLO_TEST_REQUEST_TIMEOUT_MS);
+  reply->body = soup_session_send_and_read_finish (session, result, &reply->error);
+  if (reply->body == NULL)
+    return reply;
+
+  reply->status = soup_message_get_status (msg);
+  reply->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  if (json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL),
+                                  g_bytes_get_size (reply->body), NULL))
+    reply->root = json_node_ref (json_parser_get_root (parser));
+  return reply;
+}
+
+RoloTestReply *
+rolo_test_request_bytes (SoupSession *session,
+                         const char  *base_url,
+                         const char  *method,
+                         const char  *path,
+                         GBytes      *body)
+{
+  g_autoptr(SoupMessage) msg = rolo_test_message_new (base_url, method, path,
+                                                      ROLO_TEST_ACCESS_KEY,
+                                                      ROLO_TEST_SECRET_KEY);
+
+  if (body != NULL)
+    soup_message_set_request_body_from_bytes (msg, "application/json", body);
+  return rolo_test_send (session, msg);
+}
+
+RoloTestReply *
+rolo_test_request (SoupSession *session,
+                   const char  *base_url,
+                   const char  *method,
+                   const char  *path,
+                   const char  *json)
+{
+  g_autoptr(GBytes) bytes = json ? g_bytes_new (json, strlen (json)) : NULL;
+
+  return rolo_test_request_bytes (session, base_url, method, path, bytes);
+}
+
+JsonObject *
+rolo_test_reply_get_object (RoloTestReply *reply)
+{
+  g_assert_no_error (reply->error);
+  g_assert_nonnull (reply->root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->root));
+  return json_node_get_object (reply->root);
+}
+
+JsonObject *
+rolo_test_reply_get_data (RoloTestReply *reply)
+{
+  return json_object_get_object_member (rolo_test_reply_get_object (reply), "data");
+}
+
+void
+rolo_test_assert_envelope (RoloTestReply *reply,
+                           guint          status,
+                           const char    *message)
+{
+  JsonObject *object = rolo_test_reply_get_object (reply);
+
+  g_assert_cmpuint (reply->status, ==, status);
+  g_assert_cmpstr (reply->content_type, ==, "application/json");
+  g_assert_true (json_object_has_member (object, "success"));
+  g_assert_cmpint (json_object_get_boolean_member (object, "success"), ==,
+                   status == SOUP_STATUS_OK);
+  if (status != SOUP_STATUS_OK)
+    g_assert_nonnull (json_object_get_string_member (object, "message"));
+  if (message != NULL)
+    g_assert_cmpstr (json_object_get_string_member (object, "message"), ==, message);
+}
+
+void
+rolo_test_sandbox_fixture_set_up (RoloTestSandboxFixture *fixture,
+                                  gconstpointer           data)
+{
+  fixture->sandbox = rolo_test_sandbox_new (GPOINTER_TO_UINT (data));
+  fixture->session = soup_session_new ();
+  fixture->base_url = rolo_sandbox_dup_base_url (fixture->sandbox);
+}
+
+void
+rolo_test_sandbox_fixture_tear_down (RoloTestSandboxFixture *fixture,
+                                     gconstpointer           data)
+{
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->sandbox);
+  g_clear_pointer (&fixture->base_url, g_free);
 }

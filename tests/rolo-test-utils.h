@@ -8,7 +8,10 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
+#include "rolo-client.h"
 #include "rolo-sandbox.h"
 
 G_BEGIN_DECLS
@@ -16,6 +19,9 @@ G_BEGIN_DECLS
 /* Keys the test sandboxes accept. */
 #define ROLO_TEST_ACCESS_KEY "test-access-key"
 #define ROLO_TEST_SECRET_KEY "test-secret-key"
+
+/* How long one request may take before the test fails. */
+#define ROLO_TEST_REQUEST_TIMEOUT_MS 30000
 
 typedef gboolean (*RoloTestCondition) (gpointer user_data);
 
@@ -37,5 +43,100 @@ void         rolo_test_store_result      (GObject           *source,
 /* An in-memory sandbox with n_contacts seeded, test keys, listening on a free
  * loopback port on the thread-default main context. */
 RoloSandbox *rolo_test_sandbox_new       (guint              n_contacts);
+
+/* Parses bytes that must hold a JSON object. (transfer full) */
+JsonObject  *rolo_test_parse_object      (GBytes            *bytes);
+/* Removes a directory made by g_dir_make_tmp() and the files in it. */
+void         rolo_test_remove_tmp_dir    (const char        *dir);
+
+/* --- RoloClient calls, run to completion ------------------------------------ */
+
+RoloContactPage *rolo_test_client_list   (RoloClient        *client,
+                                          RoloContactQuery  *query,
+                                          guint              page_index,
+                                          guint              page_size,
+                                          GError           **error);
+RoloContact *rolo_test_client_get        (RoloClient        *client,
+                                          gint64             id,
+                                          GError           **error);
+gint64       rolo_test_client_create     (RoloClient        *client,
+                                          RoloContact       *contact,
+                                          GError           **error);
+RoloContact *rolo_test_client_update     (RoloClient        *client,
+                                          RoloContact       *original,
+                                          RoloContact       *edited,
+                                          char            ***unapplied,
+                                          GError           **error);
+gboolean     rolo_test_client_delete     (RoloClient        *client,
+                                          gint64             id,
+                                          GError           **error);
+
+/* --- raw HTTP, for the sandbox's contract tests ------------------------------
+ * Plain SoupSession requests, never RoloClient: the sandbox and the client
+ * are two independent readings of API.md and test each other. */
+
+/* One answer as it came over the wire. */
+typedef struct
+{
+  guint     status;
+  GBytes   *body;
+  char     *content_type;
+  JsonNode *root;           /* NULL when the body is not JSON */
+  GError   *error;          /* set when no answer came */
+} RoloTestReply;
+
+void           rolo_test_reply_free       (RoloTestReply     *reply);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoloTestReply, rolo_test_reply_free)
+
+/* base_url + path, with each key that is not NULL in its header. */
+SoupMessage   *rolo_test_message_new      (const char        *base_url,
+                                           const char        *method,
+                                           const char        *path,
+                                           const char        *access_key,
+                                           const char        *secret_key);
+/* Sends msg and iterates until it is answered; a failed exchange is a reply
+ * with error set. */
+RoloTestReply *rolo_test_send             (SoupSession       *session,
+                                           SoupMessage       *msg);
+/* A request with the test keys and body (may be NULL) as application/json. */
+RoloTestReply *rolo_test_request_bytes    (SoupSession       *session,
+                                           const char        *base_url,
+                                           const char        *method,
+                                           const char        *path,
+                                           GBytes            *body);
+RoloTestReply *rolo_test_request          (SoupSession       *session,
+                                           const char        *base_url,
+                                           const char        *method,
+                                           const char        *path,
+                                           const char        *json);
+/* Asserts that an answer came and is a JSON object; returns it. (transfer none) */
+JsonObject    *rolo_test_reply_get_object (RoloTestReply     *reply);
+/* The envelope's "data" object. (transfer none) */
+JsonObject    *rolo_test_reply_get_data   (RoloTestReply     *reply);
+/* Asserts the envelope: status, JSON content type, success matching the
+ * status, a message on failure, and message when it is not NULL. */
+void           rolo_test_assert_envelope  (RoloTestReply     *reply,
+                                           guint              status,
+                                           const char        *message);
+
+/* For g_test_add(): a sandbox seeded with GPOINTER_TO_UINT (data) contacts,
+ * a session and the sandbox's base URL. */
+typedef struct
+{
+  RoloSandbox *sandbox;
+  SoupSession *session;
+  char        *base_url;
+} RoloTestSandboxFixture;
+
+void rolo_test_sandbox_fixture_set_up    (RoloTestSandboxFixture *fixture,
+                                          gconstpointer           data);
+void rolo_test_sandbox_fixture_tear_down (RoloTestSandboxFixture *fixture,
+                                          gconstpointer           data);
+
+/* Adds func as a test on a RoloTestSandboxFixture seeded with n_contacts. */
+#define ROLO_TEST_ADD_SANDBOX(path, n_contacts, func) \
+  g_test_add (path, RoloTestSandboxFixture, GUINT_TO_POINTER (n_contacts), \
+              rolo_test_sandbox_fixture_set_up, func, rolo_test_sandbox_fixture_tear_down)
 
 G_END_DECLS

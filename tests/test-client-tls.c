@@ -15,8 +15,6 @@
 #include "rolo-client.h"
 #include "rolo-test-utils.h"
 
-#define WAIT_MS 20000
-
 /* A self-signed certificate for 127.0.0.1 that no one trusts. */
 static const char test_certificate_pem[] =
 #include "test-client-cert.inc"
@@ -29,7 +27,6 @@ test_error_tls (void)
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(RoloClient) client = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(RoloContact) contact = NULL;
   g_autoslist(GUri) uris = NULL;
   g_autofree char *base = NULL;
@@ -48,9 +45,7 @@ test_error_tls (void)
   base = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
   client = rolo_client_new (base, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY, &error);
   g_assert_no_error (error);
-  rolo_client_get_contact_async (client, 1, NULL, rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  contact = rolo_client_get_contact_finish (client, result, &error);
+  contact = rolo_test_client_get (client, 1, &error);
 
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS);
   g_assert_nonnull (strstr (error->message, "127.0.0.1"));

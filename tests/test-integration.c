@@ -12,7 +12,6 @@
 #include "rolo-client.h"
 #include "rolo-test-utils.h"
 
-#define WAIT_MS 30000
 #define N_SEEDED 250
 #define ARABIC_NAME "نورة القحطاني"
 
@@ -73,73 +72,6 @@ fixture_tear_down (Fixture       *fixture,
     ;
 }
 
-static RoloContactPage *
-list_page (RoloClient        *client,
-           RoloContactQuery  *query,
-           guint              page_index,
-           guint              page_size,
-           GError           **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  rolo_client_list_contacts_async (client, query, page_index, page_size, NULL,
-                                   rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  return rolo_client_list_contacts_finish (client, result, error);
-}
-
-static RoloContact *
-get_contact (Fixture  *fixture,
-             gint64    id,
-             GError  **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  rolo_client_get_contact_async (fixture->client, id, NULL, rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  return rolo_client_get_contact_finish (fixture->client, result, error);
-}
-
-static gint64
-create_contact (Fixture      *fixture,
-                RoloContact  *contact,
-                GError      **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  rolo_client_create_contact_async (fixture->client, contact, NULL,
-                                    rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  return rolo_client_create_contact_finish (fixture->client, result, error);
-}
-
-static RoloContact *
-update_contact (Fixture       *fixture,
-                RoloContact   *original,
-                RoloContact   *edited,
-                char        ***unapplied,
-                GError       **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  rolo_client_update_contact_async (fixture->client, original, edited, NULL,
-                                    rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  return rolo_client_update_contact_finish (fixture->client, result, unapplied, error);
-}
-
-static gboolean
-delete_contact (Fixture  *fixture,
-                gint64    id,
-                GError  **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  rolo_client_delete_contact_async (fixture->client, id, NULL, rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  return rolo_client_delete_contact_finish (fixture->client, result, error);
-}
-
 static RoloContact *
 contact_at (RoloContactPage *page,
             guint            position)
@@ -162,12 +94,12 @@ create_and_get (Fixture     *fixture,
                 RoloContact *contact)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = create_contact (fixture, contact, &error);
+  gint64 id = rolo_test_client_create (fixture->client, contact, &error);
   RoloContact *created;
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
-  created = get_contact (fixture, id, &error);
+  created = rolo_test_client_get (fixture->client, id, &error);
   g_assert_no_error (error);
   return created;
 }
@@ -192,7 +124,8 @@ test_list_paging (Fixture       *fixture,
 
   for (guint index = 0; index < 3; index++)
     {
-      g_autoptr(RoloContactPage) page = list_page (fixture->client, NULL, index, 100, &error);
+      g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, NULL, index, 100,
+                                                               &error);
 
       g_assert_no_error (error);
       g_assert_cmpuint (rolo_contact_page_get_total_records (page), ==, N_SEEDED);
@@ -218,7 +151,7 @@ test_list_past_end (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = list_page (fixture->client, NULL, 9, 100, &error);
+  g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, NULL, 9, 100, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (n_contacts (page), ==, 0);
@@ -230,7 +163,7 @@ test_list_empty (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = list_page (fixture->client, NULL, 0, 100, &error);
+  g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, NULL, 0, 100, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (n_contacts (page), ==, 0);
@@ -252,7 +185,7 @@ test_list_search_arabic (Fixture       *fixture,
   created = create_and_get (fixture, arabic);
 
   rolo_contact_query_set_search (query, "القحطاني");
-  page = list_page (fixture->client, query, 0, 100, &error);
+  page = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_contacts (page), >=, 1);
   for (guint i = 0; i < n_contacts (page); i++)
@@ -261,7 +194,7 @@ test_list_search_arabic (Fixture       *fixture,
 
   /* '+' must reach the server as a plus, not as a space. */
   rolo_contact_query_set_search (query, "noura+test");
-  page = list_page (fixture->client, query, 0, 100, &error);
+  page = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_contacts (page), ==, 1);
   g_assert_cmpint (rolo_contact_get_id (contact_at (page, 0)), ==,
@@ -282,7 +215,7 @@ test_list_type_filter (Fixture       *fixture,
       g_autoptr(RoloContactPage) page = NULL;
 
       rolo_contact_query_set_contact_type (query, type);
-      page = list_page (fixture->client, query, 0, 100, &error);
+      page = rolo_test_client_list (fixture->client, query, 0, 100, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (n_contacts (page), >, 0);
       for (guint i = 0; i < n_contacts (page); i++)
@@ -305,7 +238,7 @@ test_list_sort (Fixture       *fixture,
 
   rolo_contact_query_set_sort_by (query, ROLO_CONTACT_SORT_ID);
   rolo_contact_query_set_sort_descending (query, FALSE);
-  by_id = list_page (fixture->client, query, 0, 100, &error);
+  by_id = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
   for (guint i = 1; i < n_contacts (by_id); i++)
     g_assert_cmpint (rolo_contact_get_id (contact_at (by_id, i - 1)), <,
@@ -313,7 +246,7 @@ test_list_sort (Fixture       *fixture,
 
   rolo_contact_query_set_sort_by (query, ROLO_CONTACT_SORT_CREATED);
   rolo_contact_query_set_sort_descending (query, TRUE);
-  by_created = list_page (fixture->client, query, 0, 100, &error);
+  by_created = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
   for (guint i = 1; i < n_contacts (by_created); i++)
     {
@@ -326,7 +259,7 @@ test_list_sort (Fixture       *fixture,
     }
 
   /* The default query is newest first. */
-  newest = list_page (fixture->client, NULL, 0, 10, &error);
+  newest = rolo_test_client_list (fixture->client, NULL, 0, 10, &error);
   g_assert_no_error (error);
   g_assert_cmpint (rolo_contact_get_id (contact_at (newest, 0)), >,
                    rolo_contact_get_id (contact_at (newest, 1)));
@@ -337,7 +270,7 @@ test_list_sort (Fixture       *fixture,
       g_autoptr(RoloContactPage) page = NULL;
 
       rolo_contact_query_set_sort_by (query, field);
-      page = list_page (fixture->client, query, 1, 100, &error);
+      page = rolo_test_client_list (fixture->client, query, 1, 100, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (n_contacts (page), ==, 100);
     }
@@ -391,13 +324,13 @@ test_get_seeded (Fixture       *fixture,
                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = list_page (fixture->client, NULL, 0, 5, &error);
+  g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, NULL, 0, 5, &error);
   g_autoptr(RoloContact) contact = NULL;
   RoloContact *listed;
 
   g_assert_no_error (error);
   listed = contact_at (page, 0);
-  contact = get_contact (fixture, rolo_contact_get_id (listed), &error);
+  contact = rolo_test_client_get (fixture->client, rolo_contact_get_id (listed), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rolo_contact_get_name (contact), ==, rolo_contact_get_name (listed));
   g_assert_cmpstr (rolo_contact_get_email (contact), ==, rolo_contact_get_email (listed));
@@ -410,7 +343,7 @@ test_get_unknown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContact) contact = get_contact (fixture, 987654, &error);
+  g_autoptr(RoloContact) contact = rolo_test_client_get (fixture->client, 987654, &error);
 
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NOT_FOUND);
   g_assert_null (contact);
@@ -429,7 +362,7 @@ test_create_server_validation (Fixture       *fixture,
   GHashTable *fields;
 
   rolo_contact_set_parent_id (orphan, 987654);
-  g_assert_cmpint (create_contact (fixture, orphan, &error), ==, 0);
+  g_assert_cmpint (rolo_test_client_create (fixture->client, orphan, &error), ==, 0);
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_VALIDATION);
   g_assert_cmpuint (rolo_client_error_get_http_status (error), ==, 422);
   fields = rolo_client_error_get_field_errors (error);
@@ -438,7 +371,7 @@ test_create_server_validation (Fixture       *fixture,
   g_clear_error (&error);
 
   rolo_contact_set_parent_id (wrong_parent, rolo_contact_get_id (created));
-  g_assert_cmpint (create_contact (fixture, wrong_parent, &error), ==, 0);
+  g_assert_cmpint (rolo_test_client_create (fixture->client, wrong_parent, &error), ==, 0);
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_VALIDATION);
   g_assert_true (g_hash_table_contains (rolo_client_error_get_field_errors (error),
                                         "contact_parent"));
@@ -447,18 +380,8 @@ test_create_server_validation (Fixture       *fixture,
 static JsonObject *
 last_put_body (Fixture *fixture)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GBytes *body;
-  gsize size;
-  const char *text;
-
   g_assert_cmpuint (fixture->bodies->len, >, 0);
-  body = g_ptr_array_index (fixture->bodies, fixture->bodies->len - 1);
-  text = g_bytes_get_data (body, &size);
-  json_parser_load_from_data (parser, text, size, &error);
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  return rolo_test_parse_object (g_ptr_array_index (fixture->bodies, fixture->bodies->len - 1));
 }
 
 static void
@@ -478,7 +401,7 @@ test_update_only_changed (Fixture       *fixture,
   original = create_and_get (fixture, contact);
   edited = rolo_contact_copy (original);
   rolo_contact_set_name (edited, "بعد");
-  updated = update_contact (fixture, original, edited, &unapplied, &error);
+  updated = rolo_test_client_update (fixture->client, original, edited, &unapplied, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (rolo_contact_get_name (updated), ==, "بعد");
@@ -489,7 +412,7 @@ test_update_only_changed (Fixture       *fixture,
   g_assert_cmpuint (json_object_get_size (body), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (body, "cstname"), ==, "بعد");
 
-  reread = get_contact (fixture, rolo_contact_get_id (original), &error);
+  reread = rolo_test_client_get (fixture->client, rolo_contact_get_id (original), &error);
   g_assert_no_error (error);
   g_assert_true (rolo_contact_equal (reread, updated));
 }
@@ -503,6 +426,7 @@ test_update_notes_and_switches (Fixture       *fixture,
   g_autoptr(RoloContact) edited = NULL;
   g_autoptr(RoloContact) updated = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = NULL;
   g_auto(GStrv) unapplied = NULL;
   const gint64 tags[] = { 4, 2 };
 
@@ -512,7 +436,7 @@ test_update_notes_and_switches (Fixture       *fixture,
   rolo_contact_set_email_notify (edited, FALSE);
   rolo_contact_set_whatsapp_notify (edited, FALSE);
   rolo_contact_set_tag_ids (edited, tags, G_N_ELEMENTS (tags));
-  updated = update_contact (fixture, original, edited, &unapplied, &error);
+  updated = rolo_test_client_update (fixture->client, original, edited, &unapplied, &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (rolo_contact_get_notes (updated), ==, "ملاحظة جديدة");
@@ -520,7 +444,8 @@ test_update_notes_and_switches (Fixture       *fixture,
   g_assert_true (rolo_contact_get_sms_notify (updated));
   g_assert_false (rolo_contact_get_whatsapp_notify (updated));
   g_assert_cmpuint (g_strv_length (unapplied), ==, 0);
-  g_assert_true (json_object_has_member (last_put_body (fixture), "tag_ids"));
+  body = last_put_body (fixture);
+  g_assert_true (json_object_has_member (body, "tag_ids"));
 }
 
 /* An Individual with a parent becomes a Business in one request. */
@@ -540,7 +465,7 @@ test_update_type_clears_parent (Fixture       *fixture,
   edited = rolo_contact_copy (original);
   rolo_contact_set_contact_type (edited, ROLO_CONTACT_TYPE_BUSINESS);
   rolo_contact_set_parent_id (edited, 0);
-  updated = update_contact (fixture, original, edited, NULL, &error);
+  updated = rolo_test_client_update (fixture->client, original, edited, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (rolo_contact_get_contact_type (updated), ==, ROLO_CONTACT_TYPE_BUSINESS);
@@ -557,7 +482,7 @@ test_update_unchanged (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint before = rolo_sandbox_get_n_requests (fixture->sandbox);
 
-  updated = update_contact (fixture, original, original, NULL, &error);
+  updated = rolo_test_client_update (fixture->client, original, original, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (rolo_sandbox_get_n_requests (fixture->sandbox), ==, before);
@@ -573,15 +498,15 @@ test_delete (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 id = rolo_contact_get_id (created);
 
-  g_assert_true (delete_contact (fixture, id, &error));
+  g_assert_true (rolo_test_client_delete (fixture->client, id, &error));
   g_assert_no_error (error);
 
-  gone = get_contact (fixture, id, &error);
+  gone = rolo_test_client_get (fixture->client, id, &error);
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NOT_FOUND);
   g_assert_null (gone);
   g_clear_error (&error);
 
-  g_assert_false (delete_contact (fixture, id, &error));
+  g_assert_false (rolo_test_client_delete (fixture->client, id, &error));
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NOT_FOUND);
 }
 
@@ -592,7 +517,7 @@ test_wrong_keys (Fixture       *fixture,
   g_autoptr(RoloClient) client = new_client (fixture->sandbox, ROLO_TEST_ACCESS_KEY,
                                              "wrong-secret-key");
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = list_page (client, NULL, 0, 10, &error);
+  g_autoptr(RoloContactPage) page = rolo_test_client_list (client, NULL, 0, 10, &error);
 
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_UNAUTHORIZED);
   g_assert_null (strstr (error->message, "wrong-secret-key"));
@@ -611,7 +536,8 @@ test_faults (Fixture       *fixture,
   for (guint i = 0; i < 12; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(RoloContactPage) page = list_page (fixture->client, NULL, i % 3, 100, &error);
+      g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, NULL, i % 3, 100,
+                                                               &error);
 
       if (page != NULL)
         {
@@ -646,9 +572,9 @@ test_faults_every_answer (Fixture       *fixture,
       g_autoptr(RoloContact) got = NULL;
 
       if (i % 2 == 0)
-        got = get_contact (fixture, 1, &error);
+        got = rolo_test_client_get (fixture->client, 1, &error);
       else
-        g_assert_cmpint (create_contact (fixture, contact, &error), ==, 0);
+        g_assert_cmpint (rolo_test_client_create (fixture->client, contact, &error), ==, 0);
 
       g_assert_null (got);
       g_assert_true (error->domain == ROLO_CLIENT_ERROR);

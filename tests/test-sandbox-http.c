@@ -16,53 +16,15 @@
 
 #include "rolo-test-utils.h"
 
-/* --- fixture and requests (each sandbox test file keeps its own copy) ---- */
+/* --- requests ---------------------------------------------------------------- */
 
-typedef struct
-{
-  RoloSandbox *sandbox;
-  SoupSession *session;
-  char        *base_url;
-} Fixture;
+typedef RoloTestSandboxFixture Fixture;
+typedef RoloTestReply Reply;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, rolo_test_reply_free)
 
-typedef struct
-{
-  guint     status;
-  GBytes   *body;
-  char     *content_type;
-  JsonNode *root;           /* NULL when the body is not JSON */
-  GError   *error;          /* when no answer came */
-} Reply;
-
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->body, g_bytes_unref);
-  g_clear_pointer (&reply->content_type, g_free);
-  g_clear_pointer (&reply->root, json_node_unref);
-  g_clear_error (&reply->error);
-  g_free (reply);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->sandbox = rolo_test_sandbox_new (GPOINTER_TO_UINT (data));
-  fixture->session = soup_session_new ();
-  fixture->base_url = rolo_sandbox_dup_base_url (fixture->sandbox);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->sandbox);
-  g_clear_pointer (&fixture->base_url, g_free);
-}
+#define envelope rolo_test_reply_get_object
+/* An answer with the envelope: the status, JSON, success matching it. */
+#define assert_envelope rolo_test_assert_envelope
 
 static SoupMessage *
 new_message (Fixture    *fixture,
@@ -71,41 +33,7 @@ new_message (Fixture    *fixture,
              const char *access_key,
              const char *secret_key)
 {
-  g_autofree char *url = g_strconcat (fixture->base_url, path, NULL);
-  SoupMessage *msg = soup_message_new (method, url);
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-
-  g_assert_nonnull (msg);
-  if (access_key != NULL)
-    soup_message_headers_append (headers, "x-ysuite-access-key", access_key);
-  if (secret_key != NULL)
-    soup_message_headers_append (headers, "x-ysuite-secret-key", secret_key);
-  return msg;
-}
-
-/* Sends msg and waits; a failed exchange is a Reply with error set. */
-static Reply *
-send_message (SoupSession *session,
-              SoupMessage *msg)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
-  Reply *reply = g_new0 (Reply, 1);
-
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
-                                    rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, 30000);
-  reply->body = soup_session_send_and_read_finish (session, result, &reply->error);
-  if (reply->body == NULL)
-    return reply;
-
-  reply->status = soup_message_get_status (msg);
-  reply->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
-  if (json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL),
-                                  g_bytes_get_size (reply->body), NULL))
-    reply->root = json_node_ref (json_parser_get_root (parser));
-  return reply;
+  return rolo_test_message_new (fixture->base_url, method, path, access_key, secret_key);
 }
 
 static Reply *
@@ -114,12 +42,7 @@ request_raw (Fixture    *fixture,
              const char *path,
              GBytes     *body)
 {
-  g_autoptr(SoupMessage) msg = new_message (fixture, method, path, ROLO_TEST_ACCESS_KEY,
-                                            ROLO_TEST_SECRET_KEY);
-
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  return send_message (fixture->session, msg);
+  return rolo_test_request_bytes (fixture->session, fixture->base_url, method, path, body);
 }
 
 static Reply *
@@ -128,37 +51,7 @@ request (Fixture    *fixture,
          const char *path,
          const char *body)
 {
-  g_autoptr(GBytes) bytes = body ? g_bytes_new (body, strlen (body)) : NULL;
-
-  return request_raw (fixture, method, path, bytes);
-}
-
-static JsonObject *
-envelope (Reply *reply)
-{
-  g_assert_no_error (reply->error);
-  g_assert_nonnull (reply->root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->root));
-  return json_node_get_object (reply->root);
-}
-
-/* An answer with the envelope: the status, JSON, success matching it. */
-static void
-assert_envelope (Reply      *reply,
-                 guint       status,
-                 const char *message)
-{
-  JsonObject *object = envelope (reply);
-
-  g_assert_cmpuint (reply->status, ==, status);
-  g_assert_cmpstr (reply->content_type, ==, "application/json");
-  g_assert_true (json_object_has_member (object, "success"));
-  g_assert_cmpint (json_object_get_boolean_member (object, "success"), ==,
-                   status == SOUP_STATUS_OK);
-  if (status != SOUP_STATUS_OK)
-    g_assert_nonnull (json_object_get_string_member (object, "message"));
-  if (message != NULL)
-    g_assert_cmpstr (json_object_get_string_member (object, "message"), ==, message);
+  return rolo_test_request (fixture->session, fixture->base_url, method, path, body);
 }
 
 static void
@@ -224,7 +117,7 @@ test_auth (Fixture       *fixture,
 
         if (!g_str_equal (routes[r].method, "GET"))
           soup_message_set_request_body_from_bytes (msg, "application/json", body);
-        reply = send_message (fixture->session, msg);
+        reply = rolo_test_send (fixture->session, msg);
         g_test_message ("%s %s, case %u", routes[r].method, routes[r].path, i);
         assert_unauthorized (reply);
       }
@@ -246,8 +139,8 @@ test_auth_set_keys (Fixture       *fixture,
   old_keys = new_message (fixture, "GET", "/v1/contacts", ROLO_TEST_ACCESS_KEY,
                           ROLO_TEST_SECRET_KEY);
   new_keys = new_message (fixture, "GET", "/v1/contacts", "new-access", "new-secret");
-  refused = send_message (fixture->session, old_keys);
-  accepted = send_message (fixture->session, new_keys);
+  refused = rolo_test_send (fixture->session, old_keys);
+  accepted = rolo_test_send (fixture->session, new_keys);
 
   assert_unauthorized (refused);
   assert_envelope (accepted, SOUP_STATUS_OK, NULL);
@@ -297,7 +190,7 @@ test_methods (Fixture       *fixture,
     {
       g_autoptr(SoupMessage) msg = new_message (fixture, cases[i].method, cases[i].path,
                                                 ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
-      g_autoptr(Reply) reply = send_message (fixture->session, msg);
+      g_autoptr(Reply) reply = rolo_test_send (fixture->session, msg);
       SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
 
       g_test_message ("%s %s", cases[i].method, cases[i].path);
@@ -414,8 +307,8 @@ test_too_large_chunked (Fixture       *fixture,
 
   soup_message_set_request_body (big_msg, "application/json", big_stream, -1);
   soup_message_set_request_body (small_msg, "application/json", small_stream, -1);
-  refused = send_message (fixture->session, big_msg);
-  accepted = send_message (fixture->session, small_msg);
+  refused = rolo_test_send (fixture->session, big_msg);
+  accepted = rolo_test_send (fixture->session, small_msg);
 
   assert_envelope (refused, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, NULL);
   assert_envelope (accepted, SOUP_STATUS_OK, NULL);
@@ -512,7 +405,7 @@ test_request_signal (Fixture       *fixture,
 
   /* refused requests count too */
   no_keys = new_message (fixture, "DELETE", "/v1/contacts/1", NULL, NULL);
-  unauthorized = send_message (fixture->session, no_keys);
+  unauthorized = rolo_test_send (fixture->session, no_keys);
   assert_unauthorized (unauthorized);
   g_assert_cmpuint (seen.count, ==, 3);
   g_assert_cmpuint (rolo_sandbox_get_n_requests (fixture->sandbox), ==, before + 3);
@@ -591,7 +484,7 @@ fetch_outcome (Fixture *fixture)
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) msg = new_message (fixture, "GET", "/v1/contacts?pageSize=1",
                                             ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
-  g_autoptr(Reply) reply = send_message (session, msg);
+  g_autoptr(Reply) reply = rolo_test_send (session, msg);
 
   if (reply->error != NULL)
     return OUTCOME_DROPPED;
@@ -811,8 +704,7 @@ test_thread_dispose (void)
   g_object_unref (sandbox);
 }
 
-#define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+#define ADD ROLO_TEST_ADD_SANDBOX
 
 int
 main (int   argc,

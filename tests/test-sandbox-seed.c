@@ -12,29 +12,18 @@
 
 #include <signal.h>
 
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "rolo-test-utils.h"
 
-/* --- requests (each sandbox test file keeps its own copy) ----------------- */
+/* --- requests ---------------------------------------------------------------- */
 
-typedef struct
-{
-  guint     status;
-  JsonNode *root;
-} Reply;
+typedef RoloTestReply Reply;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, rolo_test_reply_free)
 
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->root, json_node_unref);
-  g_free (reply);
-}
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
-
+/* A GET that must be answered with JSON. */
 static Reply *
 request_with_keys (SoupSession *session,
                    const char  *base_url,
@@ -42,27 +31,12 @@ request_with_keys (SoupSession *session,
                    const char  *access_key,
                    const char  *secret_key)
 {
-  g_autofree char *url = g_strconcat (base_url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-  Reply *reply = g_new0 (Reply, 1);
+  g_autoptr(SoupMessage) msg = rolo_test_message_new (base_url, "GET", path, access_key,
+                                                      secret_key);
+  Reply *reply = rolo_test_send (session, msg);
 
-  soup_message_headers_append (headers, "x-ysuite-access-key", access_key);
-  soup_message_headers_append (headers, "x-ysuite-secret-key", secret_key);
-  soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL,
-                                    rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, 30000);
-  bytes = soup_session_send_and_read_finish (session, result, &error);
-  g_assert_no_error (error);
-
-  reply->status = soup_message_get_status (msg);
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                             g_bytes_get_size (bytes), NULL));
-  reply->root = json_node_ref (json_parser_get_root (parser));
+  g_assert_no_error (reply->error);
+  g_assert_nonnull (reply->root);
   return reply;
 }
 
@@ -80,7 +54,7 @@ static JsonObject *
 data_of (Reply *reply)
 {
   g_assert_cmpuint (reply->status, ==, SOUP_STATUS_OK);
-  return json_object_get_object_member (json_node_get_object (reply->root), "data");
+  return rolo_test_reply_get_data (reply);
 }
 
 /* Every record of the list (sorted by cstid), as one JSON array. */
@@ -318,18 +292,7 @@ test_seed_file_store (void)
     g_assert_true (json_node_equal (a, b));
   }
 
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  rolo_test_remove_tmp_dir (dir);
 }
 
 static void
@@ -560,18 +523,7 @@ test_binary_db_file (void)
       server_stop (server, SIGTERM);
     }
 
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-
-        g_unlink (file);
-      }
-  }
-  g_rmdir (dir);
+  rolo_test_remove_tmp_dir (dir);
 }
 
 static void

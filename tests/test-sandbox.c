@@ -15,110 +15,28 @@
 
 #include "rolo-test-utils.h"
 
-/* --- fixture and requests (each sandbox test file keeps its own copy) ---- */
+/* --- requests ---------------------------------------------------------------- */
 
-typedef struct
-{
-  RoloSandbox *sandbox;
-  SoupSession *session;
-  char        *base_url;
-} Fixture;
+typedef RoloTestSandboxFixture Fixture;
+typedef RoloTestReply Reply;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, rolo_test_reply_free)
 
-typedef struct
-{
-  guint     status;
-  JsonNode *root;           /* NULL when the body is not JSON */
-} Reply;
+#define envelope rolo_test_reply_get_object
+#define data_of rolo_test_reply_get_data
+/* Asserts status, success and (when given) message of an answer. */
+#define assert_reply rolo_test_assert_envelope
 
-static void
-reply_free (Reply *reply)
-{
-  g_clear_pointer (&reply->root, json_node_unref);
-  g_free (reply);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Reply, reply_free)
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->sandbox = rolo_test_sandbox_new (GPOINTER_TO_UINT (data));
-  fixture->session = soup_session_new ();
-  fixture->base_url = rolo_sandbox_dup_base_url (fixture->sandbox);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->session);
-  g_clear_object (&fixture->sandbox);
-  g_clear_pointer (&fixture->base_url, g_free);
-}
-
+/* Every request here must get an answer. */
 static Reply *
 request (Fixture    *fixture,
          const char *method,
          const char *path,
          const char *body)
 {
-  g_autofree char *url = g_strconcat (fixture->base_url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  SoupMessageHeaders *headers;
-  Reply *reply = g_new0 (Reply, 1);
+  Reply *reply = rolo_test_request (fixture->session, fixture->base_url, method, path, body);
 
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  soup_message_headers_append (headers, "x-ysuite-access-key", ROLO_TEST_ACCESS_KEY);
-  soup_message_headers_append (headers, "x-ysuite-secret-key", ROLO_TEST_SECRET_KEY);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) request_body = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
-    }
-
-  soup_session_send_and_read_async (fixture->session, msg, G_PRIORITY_DEFAULT, NULL,
-                                    rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, 30000);
-  bytes = soup_session_send_and_read_finish (fixture->session, result, &error);
-  g_assert_no_error (error);
-
-  reply->status = soup_message_get_status (msg);
-  if (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes), NULL))
-    reply->root = json_node_ref (json_parser_get_root (parser));
-
+  g_assert_no_error (reply->error);
   return reply;
-}
-
-static JsonObject *
-envelope (Reply *reply)
-{
-  g_assert_nonnull (reply->root);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->root));
-  return json_node_get_object (reply->root);
-}
-
-/* Asserts status, success and (when given) message of an answer. */
-static void
-assert_reply (Reply      *reply,
-              guint       status,
-              const char *message)
-{
-  JsonObject *object = envelope (reply);
-
-  g_assert_cmpuint (reply->status, ==, status);
-  g_assert_true (json_object_has_member (object, "success"));
-  g_assert_cmpint (json_object_get_boolean_member (object, "success"), ==,
-                   status == SOUP_STATUS_OK);
-  if (message != NULL)
-    g_assert_cmpstr (json_object_get_string_member (object, "message"), ==, message);
 }
 
 /* A 422 naming field in errors. */
@@ -137,12 +55,6 @@ assert_invalid (Reply      *reply,
   messages = json_object_get_array_member (errors, field);
   g_assert_cmpuint (json_array_get_length (messages), >, 0);
   g_assert_nonnull (json_array_get_string_element (messages, 0));
-}
-
-static JsonObject *
-data_of (Reply *reply)
-{
-  return json_object_get_object_member (envelope (reply), "data");
 }
 
 static gint64
@@ -310,6 +222,7 @@ test_list_paging (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(Reply) page4 = list (fixture, "pageSize=7&pageIndex=3");
+  g_autoptr(Reply) just_over = list (fixture, "pageSize=101");
   g_autoptr(Reply) big = list (fixture, "pageSize=1000");
   g_autoptr(Reply) huge = list (fixture, "pageSize=99999999999999999999999");
   g_autoptr(Reply) last = list (fixture, "pageSize=100&pageIndex=1");
@@ -322,6 +235,8 @@ test_list_paging (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (data_of (page4), "total_pages"), ==, 22);
 
   /* above 100 is served as 100 */
+  g_assert_cmpuint (json_array_get_length (records_of (just_over)), ==, 100);
+  g_assert_cmpint (json_object_get_int_member (data_of (just_over), "total_pages"), ==, 2);
   g_assert_cmpuint (json_array_get_length (records_of (big)), ==, 100);
   g_assert_cmpint (json_object_get_int_member (data_of (big), "total_pages"), ==, 2);
   g_assert_cmpuint (json_array_get_length (records_of (huge)), ==, 100);
@@ -1142,7 +1057,7 @@ test_update_parent (Fixture       *fixture,
   assert_reply (moved, SOUP_STATUS_OK, NULL);
   got = get_contact (fixture, person);
   g_assert_cmpint (json_object_get_int_member (data_of (got), "contact_parent"), ==, other);
-  g_clear_pointer (&got, reply_free);
+  g_clear_pointer (&got, rolo_test_reply_free);
 
   cleared = put_contact (fixture, person, "{\"contact_parent\": null}");
   assert_reply (cleared, SOUP_STATUS_OK, NULL);
@@ -1308,8 +1223,7 @@ test_writes_visible_in_list (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (data_of (after_delete), "total_records"), ==, 0);
 }
 
-#define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+#define ADD ROLO_TEST_ADD_SANDBOX
 
 int
 main (int   argc,

@@ -17,7 +17,7 @@ typedef enum
 {
   ROLO_CLIENT_ERROR_INVALID_URL,     /* base URL unusable: not https for a remote host, no host... */
   ROLO_CLIENT_ERROR_INVALID_INPUT,   /* refused before sending: the client's own validation */
-  ROLO_CLIENT_ERROR_UNAUTHORIZED,    /* 401 */
+  ROLO_CLIENT_ERROR_UNAUTHORIZED,    /* 401, or a key that cannot be sent (control characters) */
   ROLO_CLIENT_ERROR_FORBIDDEN,       /* 403 */
   ROLO_CLIENT_ERROR_NOT_FOUND,       /* 400 "Contact not found" */
   ROLO_CLIENT_ERROR_BAD_REQUEST,     /* other 400s, other 4xx */

@@ -79,23 +79,68 @@ new_task (RoloClient          *self,
   return task;
 }
 
-/* A server that echoes what it was sent must not put a key on the screen. */
+/* text with every key in it replaced by an ellipsis. */
+static char *
+dup_without_keys (RoloClient *self,
+                  const char *text)
+{
+  g_autoptr(GString) scrubbed = g_string_new (text);
+  const char *keys[] = { self->access_key, self->secret_key };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (keys[i] != NULL && *keys[i] != '\0')
+        g_string_replace (scrubbed, keys[i], "…", 0);
+    }
+
+  return g_string_free (g_steal_pointer (&scrubbed), FALSE);
+}
+
+/* A server that echoes what it was sent must not put a key on the screen:
+ * neither in the message nor in a field's messages, which the editor shows. */
 static void
 scrub_keys (RoloClient *self,
             GError     *error)
 {
-  g_autoptr(GString) message = NULL;
-  const char *keys[] = { self->access_key, self->secret_key };
-
-  message = g_string_new (error->message);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      if (keys[i] != NULL && *keys[i] != '\0')
-        g_string_replace (message, keys[i], "…", 0);
-    }
+  GHashTable *field_errors = rolo_client_error_get_field_errors (error);
+  char *message = dup_without_keys (self, error->message);
+  GHashTableIter iter;
+  gpointer messages;
 
   g_free (error->message);
-  error->message = g_string_free (g_steal_pointer (&message), FALSE);
+  error->message = message;
+
+  if (field_errors == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, field_errors);
+  while (g_hash_table_iter_next (&iter, NULL, &messages))
+    {
+      for (char **m = messages; *m != NULL; m++)
+        {
+          char *scrubbed = dup_without_keys (self, *m);
+
+          g_free (*m);
+          *m = scrubbed;
+        }
+    }
+}
+
+/* A key as its header will carry it: the white space that pasting brings
+ * along is dropped. NULL when what is left cannot go into a header (libsoup
+ * would refuse it and send the request without that header). */
+static char *
+dup_header_key (const char *key)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (key));
+
+  for (const char *p = trimmed; *p != '\0'; p++)
+    {
+      if (g_ascii_iscntrl (*p))
+        return NULL;
+    }
+
+  return g_steal_pointer (&trimmed);
 }
 
 static GError *
@@ -154,8 +199,11 @@ send_cb (GObject      *source,
   body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   if (body == NULL)
     {
-      g_debug ("%s failed: %s", soup_message_get_method (message), error->message);
-      g_task_return_error (task, map_transport_error (error, message));
+      GError *mapped = map_transport_error (error, message);
+
+      scrub_keys (self, mapped);
+      g_debug ("%s failed: %s", soup_message_get_method (message), mapped->message);
+      g_task_return_error (task, mapped);
       return;
     }
 
@@ -225,6 +273,21 @@ rolo_client_send_async (RoloClient          *self,
                                     send_cb, g_steal_pointer (&task));
 }
 
+/* Sends method to the URL of contact id on behalf of task, a public call's
+ * task, which callback receives as user_data. (transfer full) task */
+static void
+send_for_contact (RoloClient          *self,
+                  const char          *method,
+                  gint64               id,
+                  JsonObject          *body,
+                  GTask               *task,
+                  GAsyncReadyCallback  callback)
+{
+  g_autofree char *url = rolo_client_url_for_contact (self->base_url, id);
+
+  rolo_client_send_async (self, method, url, body, g_task_get_cancellable (task), callback, task);
+}
+
 static JsonObject *
 rolo_client_send_finish (RoloClient    *self,
                          GAsyncResult  *result,
@@ -247,6 +310,41 @@ finish_data (GObject       *source,
     return NULL;
 
   return rolo_client_envelope_get_data (*root, error);
+}
+
+/* Makes an object of the envelope's "data" object. */
+typedef GObject *(*ParseDataFunc) (JsonObject  *data,
+                                   GError     **error);
+
+/* Returns to task the object parse makes of the answer's data, or the error. */
+static void
+return_parsed_data (GTask         *task,
+                    GObject       *source,
+                    GAsyncResult  *result,
+                    ParseDataFunc  parse)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  GObject *object = NULL;
+  JsonObject *data;
+
+  data = finish_data (source, result, &root, &error);
+  if (data != NULL)
+    object = parse (data, &error);
+
+  if (object == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, object, g_object_unref);
+}
+
+/* What every _finish() checks: a task of self, started by source_tag. */
+static gboolean
+result_is_valid (RoloClient   *self,
+                 GAsyncResult *result,
+                 gpointer      source_tag)
+{
+  return g_task_is_valid (result, self) && g_task_get_source_tag (G_TASK (result)) == source_tag;
 }
 
 static void
@@ -363,8 +461,11 @@ rolo_client_init (RoloClient *self)
  * @access_key: the x-ysuite-access-key
  * @secret_key: the x-ysuite-secret-key
  *
+ * White space around a key (as pasting brings it) is dropped.
+ *
  * Returns: (transfer full): a client, or %NULL with
- *   %ROLO_CLIENT_ERROR_INVALID_URL
+ *   %ROLO_CLIENT_ERROR_INVALID_URL, or %ROLO_CLIENT_ERROR_UNAUTHORIZED when a
+ *   key holds a line break or another control character
  */
 RoloClient *
 rolo_client_new (const char  *base_url,
@@ -373,6 +474,8 @@ rolo_client_new (const char  *base_url,
                  GError     **error)
 {
   g_autofree char *normalized = NULL;
+  g_autofree char *access = NULL;
+  g_autofree char *secret = NULL;
   RoloClient *self;
 
   g_return_val_if_fail (access_key != NULL, NULL);
@@ -383,10 +486,20 @@ rolo_client_new (const char  *base_url,
   if (normalized == NULL)
     return NULL;
 
+  access = dup_header_key (access_key);
+  secret = dup_header_key (secret_key);
+  if (access == NULL || secret == NULL)
+    {
+      g_set_error_literal (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_UNAUTHORIZED,
+                           _("The API keys contain a line break or another character "
+                             "that cannot be sent. Copy them again from YSUITE."));
+      return NULL;
+    }
+
   self = g_object_new (ROLO_TYPE_CLIENT, NULL);
   self->base_url = g_steal_pointer (&normalized);
-  self->access_key = g_strdup (access_key);
-  self->secret_key = g_strdup (secret_key);
+  self->access_key = g_steal_pointer (&access);
+  self->secret_key = g_steal_pointer (&secret);
 
   return self;
 }
@@ -427,19 +540,8 @@ list_cb (GObject      *source,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) root = NULL;
-  g_autoptr(GError) error = NULL;
-  RoloContactPage *page = NULL;
-  JsonObject *data;
 
-  data = finish_data (source, result, &root, &error);
-  if (data != NULL)
-    page = rolo_contact_page_new_from_json (data, &error);
-
-  if (page == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, page, g_object_unref);
+  return_parsed_data (task, source, result, (ParseDataFunc) rolo_contact_page_new_from_json);
 }
 
 /**
@@ -486,9 +588,7 @@ rolo_client_list_contacts_finish (RoloClient    *self,
                                   GError       **error)
 {
   g_return_val_if_fail (ROLO_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        rolo_client_list_contacts_async, NULL);
+  g_return_val_if_fail (result_is_valid (self, result, rolo_client_list_contacts_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -499,19 +599,8 @@ get_cb (GObject      *source,
         gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(JsonObject) root = NULL;
-  g_autoptr(GError) error = NULL;
-  RoloContact *contact = NULL;
-  JsonObject *data;
 
-  data = finish_data (source, result, &root, &error);
-  if (data != NULL)
-    contact = rolo_contact_new_from_json (data, &error);
-
-  if (contact == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, contact, g_object_unref);
+  return_parsed_data (task, source, result, (ParseDataFunc) rolo_contact_new_from_json);
 }
 
 void
@@ -521,16 +610,14 @@ rolo_client_get_contact_async (RoloClient          *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *url = NULL;
+  GTask *task;
 
   g_return_if_fail (ROLO_IS_CLIENT (self));
   g_return_if_fail (id > 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = new_task (self, cancellable, callback, user_data, rolo_client_get_contact_async);
-  url = rolo_client_url_for_contact (self->base_url, id);
-  rolo_client_send_async (self, "GET", url, NULL, cancellable, get_cb, g_steal_pointer (&task));
+  send_for_contact (self, "GET", id, NULL, task, get_cb);
 }
 
 /**
@@ -545,9 +632,7 @@ rolo_client_get_contact_finish (RoloClient    *self,
                                 GError       **error)
 {
   g_return_val_if_fail (ROLO_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        rolo_client_get_contact_async, NULL);
+  g_return_val_if_fail (result_is_valid (self, result, rolo_client_get_contact_async), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -624,9 +709,7 @@ rolo_client_create_contact_finish (RoloClient    *self,
   g_autofree gint64 *id = NULL;
 
   g_return_val_if_fail (ROLO_IS_CLIENT (self), 0);
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        rolo_client_create_contact_async, 0);
+  g_return_val_if_fail (result_is_valid (self, result, rolo_client_create_contact_async), 0);
 
   id = g_task_propagate_pointer (G_TASK (result), error);
   return id ? *id : 0;
@@ -720,7 +803,6 @@ rolo_client_update_contact_async (RoloClient          *self,
                                   gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *url = NULL;
   UpdateData *data;
   GHashTable *field_errors;
 
@@ -751,9 +833,8 @@ rolo_client_update_contact_async (RoloClient          *self,
       return;
     }
 
-  url = rolo_client_url_for_contact (self->base_url, rolo_contact_get_id (original));
-  rolo_client_send_async (self, "PUT", url, data->sent, cancellable, update_put_cb,
-                          g_steal_pointer (&task));
+  send_for_contact (self, "PUT", rolo_contact_get_id (original), data->sent,
+                    g_steal_pointer (&task), update_put_cb);
 }
 
 /**
@@ -773,9 +854,7 @@ rolo_client_update_contact_finish (RoloClient    *self,
   RoloContact *contact;
 
   g_return_val_if_fail (ROLO_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        rolo_client_update_contact_async, NULL);
+  g_return_val_if_fail (result_is_valid (self, result, rolo_client_update_contact_async), NULL);
 
   data = g_task_get_task_data (G_TASK (result));
   contact = g_task_propagate_pointer (G_TASK (result), error);
@@ -808,17 +887,14 @@ rolo_client_delete_contact_async (RoloClient          *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *url = NULL;
+  GTask *task;
 
   g_return_if_fail (ROLO_IS_CLIENT (self));
   g_return_if_fail (id > 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = new_task (self, cancellable, callback, user_data, rolo_client_delete_contact_async);
-  url = rolo_client_url_for_contact (self->base_url, id);
-  rolo_client_send_async (self, "DELETE", url, NULL, cancellable, delete_cb,
-                          g_steal_pointer (&task));
+  send_for_contact (self, "DELETE", id, NULL, task, delete_cb);
 }
 
 gboolean
@@ -827,9 +903,7 @@ rolo_client_delete_contact_finish (RoloClient    *self,
                                    GError       **error)
 {
   g_return_val_if_fail (ROLO_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        rolo_client_delete_contact_async, FALSE);
+  g_return_val_if_fail (result_is_valid (self, result, rolo_client_delete_contact_async), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -142,21 +142,38 @@ parse_digits (const char *text,
   return TRUE;
 }
 
+/* Reads the decimal parameter name into *value, which stays as it is when
+ * the parameter is absent. FALSE, with message on name, when it is not a
+ * number of at least min. */
+static gboolean
+parse_count (GHashTable *query,
+             const char *name,
+             guint64     min,
+             guint64    *value,
+             JsonObject *errors,
+             const char *message)
+{
+  const char *text = lookup_param (query, name);
+
+  if (text == NULL)
+    return TRUE;
+  if (parse_digits (text, value) && *value >= min)
+    return TRUE;
+
+  rolo_sandbox_add_error (errors, name, message);
+  return FALSE;
+}
+
 static void
 parse_page_size (GHashTable *query,
                  gint64     *page_size,
                  JsonObject *errors)
 {
-  const char *text = lookup_param (query, "pageSize");
-  guint64 value = 0;
+  guint64 value = DEFAULT_PAGE_SIZE;
 
   *page_size = DEFAULT_PAGE_SIZE;
-  if (text == NULL)
-    return;
-
-  if (!parse_digits (text, &value) || value == 0)
-    rolo_sandbox_add_error (errors, "pageSize", "The pageSize must be a positive integer.");
-  else
+  if (parse_count (query, "pageSize", 1, &value, errors,
+                   "The pageSize must be a positive integer."))
     *page_size = MIN (value, MAX_PAGE_SIZE);
 }
 
@@ -165,17 +182,14 @@ parse_page_index (GHashTable *query,
                   gint64     *page_index,
                   JsonObject *errors)
 {
-  const char *text = lookup_param (query, "pageIndex");
   guint64 value = 0;
 
   *page_index = 0;
-  if (text == NULL)
+  if (!parse_count (query, "pageIndex", 0, &value, errors,
+                    "The pageIndex must be a non-negative integer."))
     return;
 
-  if (!parse_digits (text, &value))
-    rolo_sandbox_add_error (errors, "pageIndex",
-                            "The pageIndex must be a non-negative integer.");
-  else if (value > G_MAXINT32)
+  if (value > G_MAXINT32)
     rolo_sandbox_add_error (errors, "pageIndex",
                             "The pageIndex may not be greater than 2147483647.");
   else

@@ -154,35 +154,59 @@ rolo_sandbox_format_time (gint64 unix_time)
 }
 
 static void
-add_short_fields (JsonBuilder              *builder,
-                  const RoloSandboxContact *contact)
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
 {
-  g_autofree char *created_on = rolo_sandbox_format_time (contact->cstcreated_on);
-
-  json_builder_set_member_name (builder, "cstid");
-  json_builder_add_int_value (builder, contact->cstid);
-  json_builder_set_member_name (builder, "cstname");
-  json_builder_add_string_value (builder, contact->cstname);
-  json_builder_set_member_name (builder, "cstemail");
-  json_builder_add_string_value (builder, contact->cstemail);
-  json_builder_set_member_name (builder, "cstmobile");
-  json_builder_add_string_value (builder, contact->cstmobile);
-  json_builder_set_member_name (builder, "contact_type");
-  json_builder_add_int_value (builder, contact->contact_type);
-  json_builder_set_member_name (builder, "cstcreated_on");
-  json_builder_add_string_value (builder, created_on);
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
 }
 
+static void
+add_int_member (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_boolean_member (JsonBuilder *builder,
+                    const char  *name,
+                    gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+/* The optional ids are null when unset (stored as 0). */
 static void
 add_optional_id (JsonBuilder *builder,
                  const char  *name,
                  gint64       id)
 {
-  json_builder_set_member_name (builder, name);
   if (id > 0)
-    json_builder_add_int_value (builder, id);
-  else
-    json_builder_add_null_value (builder);
+    {
+      add_int_member (builder, name, id);
+      return;
+    }
+  json_builder_set_member_name (builder, name);
+  json_builder_add_null_value (builder);
+}
+
+static void
+add_short_fields (JsonBuilder              *builder,
+                  const RoloSandboxContact *contact)
+{
+  g_autofree char *created_on = rolo_sandbox_format_time (contact->cstcreated_on);
+
+  add_int_member (builder, "cstid", contact->cstid);
+  add_string_member (builder, "cstname", contact->cstname);
+  add_string_member (builder, "cstemail", contact->cstemail);
+  add_string_member (builder, "cstmobile", contact->cstmobile);
+  add_int_member (builder, "contact_type", contact->contact_type);
+  add_string_member (builder, "cstcreated_on", created_on);
 }
 
 static void
@@ -190,18 +214,12 @@ add_other_fields (JsonBuilder              *builder,
                   const RoloSandboxContact *contact)
 {
   add_optional_id (builder, "cstmobile_country_id", contact->cstmobile_country_id);
-  json_builder_set_member_name (builder, "cstaddress");
-  json_builder_add_string_value (builder, contact->cstaddress);
-  json_builder_set_member_name (builder, "ct_taxnumber");
-  json_builder_add_string_value (builder, contact->ct_taxnumber);
-  json_builder_set_member_name (builder, "cstnotes");
-  json_builder_add_string_value (builder, contact->cstnotes);
-  json_builder_set_member_name (builder, "cstemailnotify");
-  json_builder_add_boolean_value (builder, contact->cstemailnotify);
-  json_builder_set_member_name (builder, "cstsmsnotify");
-  json_builder_add_boolean_value (builder, contact->cstsmsnotify);
-  json_builder_set_member_name (builder, "cst_whatsapp_notify");
-  json_builder_add_boolean_value (builder, contact->cst_whatsapp_notify);
+  add_string_member (builder, "cstaddress", contact->cstaddress);
+  add_string_member (builder, "ct_taxnumber", contact->ct_taxnumber);
+  add_string_member (builder, "cstnotes", contact->cstnotes);
+  add_boolean_member (builder, "cstemailnotify", contact->cstemailnotify);
+  add_boolean_member (builder, "cstsmsnotify", contact->cstsmsnotify);
+  add_boolean_member (builder, "cst_whatsapp_notify", contact->cst_whatsapp_notify);
   add_optional_id (builder, "contact_parent", contact->contact_parent);
 
   json_builder_set_member_name (builder, "cst_tag_id");
@@ -272,6 +290,19 @@ node_holds (JsonNode *node,
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
+/* ok, after adding "The <field> field must be <what>." to errors when it is
+ * FALSE. */
+static gboolean
+require (gboolean         ok,
+         const FieldSpec *spec,
+         const char      *what,
+         JsonObject      *errors)
+{
+  if (!ok)
+    add_error_printf (errors, spec->name, "The %s field must be %s.", spec->name, what);
+  return ok;
+}
+
 /* Strips Unicode white space (not only ASCII) from both ends. */
 static char *
 trim_text (const char *text)
@@ -305,11 +336,8 @@ apply_string (RoloSandboxContact *contact,
 
   if (!JSON_NODE_HOLDS_NULL (node))
     {
-      if (!node_holds (node, G_TYPE_STRING))
-        {
-          add_error_printf (errors, spec->name, "The %s field must be a string.", spec->name);
-          return FALSE;
-        }
+      if (!require (node_holds (node, G_TYPE_STRING), spec, "a string", errors))
+        return FALSE;
       value = json_node_get_string (node);
     }
 
@@ -336,11 +364,8 @@ apply_int (RoloSandboxContact *contact,
       add_error_printf (errors, spec->name, "The %s field is required.", spec->name);
       return FALSE;
     }
-  if (!node_holds (node, G_TYPE_INT64))
-    {
-      add_error_printf (errors, spec->name, "The %s field must be an integer.", spec->name);
-      return FALSE;
-    }
+  if (!require (node_holds (node, G_TYPE_INT64), spec, "an integer", errors))
+    return FALSE;
 
   *slot = json_node_get_int (node);
   return TRUE;
@@ -357,11 +382,8 @@ apply_bool (RoloSandboxContact *contact,
   /* null keeps the default (create) or the stored value (update) */
   if (JSON_NODE_HOLDS_NULL (node))
     return TRUE;
-  if (!node_holds (node, G_TYPE_BOOLEAN))
-    {
-      add_error_printf (errors, spec->name, "The %s field must be true or false.", spec->name);
-      return FALSE;
-    }
+  if (!require (node_holds (node, G_TYPE_BOOLEAN), spec, "true or false", errors))
+    return FALSE;
 
   *slot = json_node_get_boolean (node);
   return TRUE;
@@ -378,11 +400,8 @@ apply_tags (RoloSandboxContact *contact,
 
   if (!JSON_NODE_HOLDS_NULL (node))
     {
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          add_error_printf (errors, spec->name, "The %s field must be an array.", spec->name);
-          return FALSE;
-        }
+      if (!require (JSON_NODE_HOLDS_ARRAY (node), spec, "an array", errors))
+        return FALSE;
 
       array = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (array); i++)

@@ -148,21 +148,16 @@ quit_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-static int
-serve (const Options *options)
+/* The sandbox the options describe, seeded and listening; NULL with error. */
+static RoloSandbox *
+start_sandbox (const Options  *options,
+               GError        **error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RoloSandbox) sandbox = rolo_sandbox_new (options->db_path, &error);
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autofree char *url = NULL;
+  g_autoptr(RoloSandbox) sandbox = rolo_sandbox_new (options->db_path, error);
   const char *access_key, *secret_key;
-  guint sigint_id, sigterm_id;
 
-  if (sandbox == NULL || !seed_store (sandbox, options->seed, &error))
-    {
-      g_printerr ("rolo-sandbox: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
+  if (sandbox == NULL || !seed_store (sandbox, options->seed, error))
+    return NULL;
 
   access_key = resolve_key (options->access_key, "YSUITE_ACCESS_KEY", "Access key");
   secret_key = resolve_key (options->secret_key, "YSUITE_SECRET_KEY", "Secret key");
@@ -170,7 +165,21 @@ serve (const Options *options)
   rolo_sandbox_set_latency (sandbox, options->latency_ms);
   rolo_sandbox_set_fail_rate (sandbox, options->fail_rate);
 
-  if (!rolo_sandbox_listen (sandbox, options->port, &error))
+  if (!rolo_sandbox_listen (sandbox, options->port, error))
+    return NULL;
+  return g_steal_pointer (&sandbox);
+}
+
+static int
+serve (const Options *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloSandbox) sandbox = start_sandbox (options, &error);
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autofree char *url = NULL;
+  guint sigint_id, sigterm_id;
+
+  if (sandbox == NULL)
     {
       g_printerr ("rolo-sandbox: %s\n", error->message);
       return EXIT_FAILURE;

@@ -210,6 +210,21 @@ column_dup (sqlite3_stmt *stmt,
   return g_strdup (text != NULL ? (const char *) text : "");
 }
 
+/* Steps a "SELECT count(*)" statement: the count, or -1 with error. */
+static gint64
+step_count (RoloSandboxStore  *self,
+            sqlite3_stmt      *stmt,
+            const char        *what,
+            GError           **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      set_error (self, error, what);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static gboolean
 open_db (RoloSandboxStore  *self,
          const char        *path,
@@ -287,12 +302,7 @@ count_locked (RoloSandboxStore  *self,
 
   if (stmt == NULL)
     return -1;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_error (self, error, "Cannot count contacts");
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  return step_count (self, stmt, "Cannot count contacts", error);
 }
 
 gint64
@@ -414,12 +424,7 @@ count_matches (RoloSandboxStore        *self,
     return -1;
 
   bind_query (self, stmt, query);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_error (self, error, "Cannot count contacts");
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  return step_count (self, stmt, "Cannot count contacts", error);
 }
 
 static RoloSandboxContact *
@@ -597,12 +602,7 @@ rolo_sandbox_store_count_children (RoloSandboxStore  *self,
     return -1;
 
   bind_int (stmt, ":id", cstid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_error (self, error, "Cannot count linked contacts");
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
+  return step_count (self, stmt, "Cannot count linked contacts", error);
 }
 
 static void
@@ -690,21 +690,34 @@ finish_transaction (RoloSandboxStore  *self,
   return FALSE;
 }
 
+/* A write done under the lock, inside a transaction. */
+typedef gboolean (*WriteFunc) (RoloSandboxStore  *self,
+                               gpointer           data,
+                               GError           **error);
+
+/* Runs write in one transaction: committed if it succeeds, else rolled back. */
+static gboolean
+write_in_transaction (RoloSandboxStore  *self,
+                      WriteFunc          write,
+                      gpointer           data,
+                      GError           **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  return finish_transaction (self, write (self, data, error), error);
+}
+
 gboolean
 rolo_sandbox_store_insert (RoloSandboxStore    *self,
                            RoloSandboxContact  *contact,
                            GError             **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-
   g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (contact != NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  return finish_transaction (self, insert_locked (self, contact, error), error);
+  return write_in_transaction (self, (WriteFunc) insert_locked, contact, error);
 }
 
 static const char drop_indexes_sql[] =
@@ -741,28 +754,36 @@ fill_locked (RoloSandboxStore          *self,
           exec_sql (self, "INSERT INTO contacts_fts (contacts_fts) VALUES ('rebuild')", error));
 }
 
+typedef struct
+{
+  RoloSandboxContactSource source;
+  gpointer                 user_data;
+} Fill;
+
+static gboolean
+fill_if_empty_locked (RoloSandboxStore  *self,
+                      Fill              *fill,
+                      GError           **error)
+{
+  gint64 count = count_locked (self, error);
+
+  if (count != 0)
+    return count > 0;
+  return fill_locked (self, fill->source, fill->user_data, error);
+}
+
 gboolean
 rolo_sandbox_store_fill (RoloSandboxStore          *self,
                          RoloSandboxContactSource   source,
                          gpointer                   user_data,
                          GError                   **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  gint64 count;
+  Fill fill = { source, user_data };
 
   g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (source != NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  count = count_locked (self, error);
-  if (count != 0)
-    return finish_transaction (self, count > 0, error);
-
-  return finish_transaction (self, fill_locked (self, source, user_data, error), error);
+  return write_in_transaction (self, (WriteFunc) fill_if_empty_locked, &fill, error);
 }
 
 static gboolean
@@ -796,16 +817,10 @@ rolo_sandbox_store_update (RoloSandboxStore          *self,
                            const RoloSandboxContact  *contact,
                            GError                   **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-
   g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), FALSE);
   g_return_val_if_fail (contact != NULL, FALSE);
 
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  return finish_transaction (self, update_locked (self, contact, error), error);
+  return write_in_transaction (self, (WriteFunc) update_locked, (gpointer) contact, error);
 }
 
 static gboolean
@@ -825,17 +840,24 @@ step_with_id (RoloSandboxStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  gint64   cstid;
+  gboolean found;
+} Deletion;
+
 static gboolean
 delete_locked (RoloSandboxStore  *self,
-               gint64             cstid,
-               gboolean          *found,
+               Deletion          *deletion,
                GError           **error)
 {
+  gint64 cstid = deletion->cstid;
+
   if (!step_with_id (self, "DELETE FROM contacts WHERE cstid = :id", cstid, error))
     return FALSE;
 
-  *found = sqlite3_changes (self->db) > 0;
-  if (!*found)
+  deletion->found = sqlite3_changes (self->db) > 0;
+  if (!deletion->found)
     return TRUE;
 
   return step_with_id (self, "DELETE FROM contact_tags WHERE cstid = :id", cstid, error) &&
@@ -849,18 +871,13 @@ rolo_sandbox_store_delete (RoloSandboxStore  *self,
                            gboolean          *found,
                            GError           **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  gboolean dummy;
+  Deletion deletion = { cstid, FALSE };
+  gboolean ok;
 
   g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), FALSE);
 
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (found == NULL)
-    found = &dummy;
-  *found = FALSE;
-
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  return finish_transaction (self, delete_locked (self, cstid, found, error), error);
+  ok = write_in_transaction (self, (WriteFunc) delete_locked, &deletion, error);
+  if (found != NULL)
+    *found = deletion.found;
+  return ok;
 }

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* Rows a page holds; the list asks the server for pages of this size. */
 #define ROLO_CONTACT_LIST_PAGE_SIZE 100
+/* Requests the list has in flight at most. */
+#define ROLO_CONTACT_LIST_MAX_IN_FLIGHT 3
 
 #define ROLO_TYPE_CONTACT_LIST (rolo_contact_list_get_type ())
 
@@ -65,5 +67,8 @@ void              rolo_contact_list_retry         (RoloContactList  *self);
 guint             rolo_contact_list_get_n_cached_pages (RoloContactList *self);
 /* Upper bound of rolo_contact_list_get_n_cached_pages(). */
 guint             rolo_contact_list_get_max_cached_pages (RoloContactList *self);
+/* Requests sent and not answered yet; never above
+ * ROLO_CONTACT_LIST_MAX_IN_FLIGHT (for tests and benchmarks). */
+guint             rolo_contact_list_get_n_in_flight (RoloContactList *self);
 
 G_END_DECLS

@@ -36,6 +36,7 @@ struct _RoloContact
   gint64           parent_id;
   GArray          *tag_ids;
   GDateTime       *created;
+  RoloContactState state;
 };
 
 G_DEFINE_FINAL_TYPE (RoloContact, rolo_contact, G_TYPE_OBJECT)
@@ -44,6 +45,11 @@ G_DEFINE_ENUM_TYPE (RoloContactType, rolo_contact_type,
                     G_DEFINE_ENUM_VALUE (ROLO_CONTACT_TYPE_ANY, "any"),
                     G_DEFINE_ENUM_VALUE (ROLO_CONTACT_TYPE_INDIVIDUAL, "individual"),
                     G_DEFINE_ENUM_VALUE (ROLO_CONTACT_TYPE_BUSINESS, "business"))
+
+G_DEFINE_ENUM_TYPE (RoloContactState, rolo_contact_state,
+                    G_DEFINE_ENUM_VALUE (ROLO_CONTACT_STATE_READY, "ready"),
+                    G_DEFINE_ENUM_VALUE (ROLO_CONTACT_STATE_LOADING, "loading"),
+                    G_DEFINE_ENUM_VALUE (ROLO_CONTACT_STATE_FAILED, "failed"))
 
 enum {
   PROP_0,
@@ -62,6 +68,7 @@ enum {
   PROP_PARENT_ID,
   PROP_TAG_IDS,
   PROP_CREATED,
+  PROP_STATE,
   N_PROPS
 };
 
@@ -294,6 +301,9 @@ rolo_contact_get_property (GObject    *object,
     case PROP_CREATED:
       g_value_set_boxed (value, self->created);
       break;
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -354,6 +364,9 @@ rolo_contact_set_property (GObject      *object,
     case PROP_CREATED:
       rolo_contact_set_created (self, g_value_get_boxed (value));
       break;
+    case PROP_STATE:
+      rolo_contact_set_state (self, g_value_get_enum (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -411,6 +424,15 @@ rolo_contact_class_init (RoloContactClass *klass)
     g_param_spec_variant ("tag-ids", NULL, NULL, G_VARIANT_TYPE ("ax"), NULL, flags);
   properties[PROP_CREATED] =
     g_param_spec_boxed ("created", NULL, NULL, G_TYPE_DATE_TIME, flags);
+  /**
+   * RoloContact:state:
+   *
+   * Whether the contact holds data (READY) or is a RoloContactList placeholder
+   * still loading or whose page failed. Not part of copy() or equal().
+   */
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, ROLO_TYPE_CONTACT_STATE,
+                       ROLO_CONTACT_STATE_READY, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -489,6 +511,65 @@ rolo_contact_equal (RoloContact *a,
 
   diff = rolo_contact_diff_to_update_json (a, b);
   return json_object_get_size (diff) == 0;
+}
+
+/**
+ * rolo_contact_update_from:
+ * @self: the contact to fill in place
+ * @other: the contact to take the values from
+ *
+ * Gives @self every data field of @other (id included), so that a widget bound
+ * to @self shows @other. Notifications are held until every field is set and
+ * are emitted only for fields that changed. The state is left alone.
+ */
+void
+rolo_contact_update_from (RoloContact *self,
+                          RoloContact *other)
+{
+  g_return_if_fail (ROLO_IS_CONTACT (self));
+  g_return_if_fail (ROLO_IS_CONTACT (other));
+
+  if (self == other)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  rolo_contact_set_id (self, other->id);
+  rolo_contact_set_name (self, other->name);
+  for (guint i = 0; i < G_N_ELEMENTS (string_fields); i++)
+    set_string (self, STRING_AT (self, string_fields[i].offset),
+                *(char **) STRING_AT (other, string_fields[i].offset),
+                string_fields[i].prop_id);
+  rolo_contact_set_mobile_country_id (self, other->mobile_country_id);
+  for (guint i = 0; i < G_N_ELEMENTS (boolean_fields); i++)
+    set_boolean (self, &BOOLEAN_AT (self, boolean_fields[i].offset),
+                 BOOLEAN_AT (other, boolean_fields[i].offset), boolean_fields[i].prop_id);
+  rolo_contact_set_contact_type (self, other->contact_type);
+  rolo_contact_set_parent_id (self, other->parent_id);
+  rolo_contact_set_tag_ids (self, (const gint64 *) other->tag_ids->data, other->tag_ids->len);
+  rolo_contact_set_created (self, other->created);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+RoloContactState
+rolo_contact_get_state (RoloContact *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT (self), ROLO_CONTACT_STATE_READY);
+
+  return self->state;
+}
+
+void
+rolo_contact_set_state (RoloContact      *self,
+                        RoloContactState  state)
+{
+  g_return_if_fail (ROLO_IS_CONTACT (self));
+  g_return_if_fail (state <= ROLO_CONTACT_STATE_FAILED);
+
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 gint64

@@ -22,6 +22,20 @@ typedef enum
 #define ROLO_TYPE_CONTACT_TYPE (rolo_contact_type_get_type ())
 GType rolo_contact_type_get_type (void);
 
+/* Where a contact handed out by RoloContactList stands: READY holds data;
+ * LOADING is a placeholder whose page has not arrived yet; FAILED is a
+ * placeholder whose page failed (it turns LOADING again on a retry). Contacts
+ * made any other way stay READY. */
+typedef enum
+{
+  ROLO_CONTACT_STATE_READY,
+  ROLO_CONTACT_STATE_LOADING,
+  ROLO_CONTACT_STATE_FAILED,
+} RoloContactState;
+
+#define ROLO_TYPE_CONTACT_STATE (rolo_contact_state_get_type ())
+GType rolo_contact_state_get_type (void);
+
 /* API field names, as used in request bodies and as the keys of field errors
  * (rolo_client_error_get_field_errors(), rolo_contact_validate()). */
 #define ROLO_CONTACT_FIELD_ID                "cstid"
@@ -49,9 +63,19 @@ G_DECLARE_FINAL_TYPE (RoloContact, rolo_contact, ROLO, CONTACT, GObject)
  * (id of a contact not yet created, no parent, no country). Tag ids are kept
  * as a set: sorted, without duplicates. */
 RoloContact     *rolo_contact_new                      (void);
+/* copy and equal deal in data only: a copy is READY whatever the state of
+ * @self, and equal ignores the state. */
 RoloContact     *rolo_contact_copy                     (RoloContact       *self);
 gboolean         rolo_contact_equal                    (RoloContact       *a,
                                                         RoloContact       *b);
+/* Sets every data field of @self (not its state) to those of @other,
+ * notifying only the properties that change, all at once at the end. */
+void             rolo_contact_update_from              (RoloContact       *self,
+                                                        RoloContact       *other);
+/* "state" property, READY by default. */
+RoloContactState rolo_contact_get_state                (RoloContact       *self);
+void             rolo_contact_set_state                (RoloContact       *self,
+                                                        RoloContactState   state);
 
 gint64           rolo_contact_get_id                   (RoloContact       *self);
 void             rolo_contact_set_id                   (RoloContact       *self,

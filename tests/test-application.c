@@ -170,11 +170,46 @@ test_actions (void)
   g_auto(GStrv) accels = NULL;
 
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "about"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "sample-data"));
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+  g_clear_pointer (&accels, g_strfreev);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.refresh");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F5"));
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>r"));
+  g_clear_pointer (&accels, g_strfreev);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.search");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>f"));
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(RoloApplication) app = registered_application ();
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *window, *dialog = NULL;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      dialog = l->data;
+
+  /* Until the account settings land, it says how to connect. */
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == window);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "YSUITE_ACCESS_KEY"));
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (window);
 }
 
 static void
@@ -224,9 +259,9 @@ test_activate_welcome (void)
 }
 
 static gboolean
-window_connected (gpointer user_data)
+window_browsing (gpointer user_data)
 {
-  return g_str_equal (rolo_window_get_state (user_data), "connected");
+  return g_str_equal (rolo_window_get_state (user_data), "browse");
 }
 
 static void
@@ -244,8 +279,8 @@ test_sample_data (void)
   g_assert_cmpstr (rolo_window_get_state (window), ==, "loading");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sample-data"));
 
-  rolo_test_wait_until (window_connected, window, TIMEOUT_MS);
-  g_assert_cmpstr (rolo_window_get_status_title (window), ==, "Connected — 1000 contacts");
+  rolo_test_wait_until (window_browsing, window, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_count_text (window), ==, "1000 contacts");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sample-data"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -254,7 +289,7 @@ test_sample_data (void)
 typedef struct
 {
   GtkApplication *app;
-  char           *title;
+  char           *summary;
   gboolean        timed_out;
   guint           poll_id;
   guint           timeout_id;
@@ -270,10 +305,13 @@ poll_window (gpointer user_data)
   if (window == NULL)
     return G_SOURCE_CONTINUE;
   state = rolo_window_get_state (ROLO_WINDOW (window));
-  if (!g_str_equal (state, "connected") && !g_str_equal (state, "error"))
+  if (g_str_equal (state, "welcome") || g_str_equal (state, "loading"))
     return G_SOURCE_CONTINUE;
 
-  result->title = g_strdup (rolo_window_get_status_title (ROLO_WINDOW (window)));
+  result->summary = g_strdup_printf ("%s: %s", state,
+                                     g_str_equal (state, "browse")
+                                     ? rolo_window_get_count_text (ROLO_WINDOW (window))
+                                     : rolo_window_get_status_title (ROLO_WINDOW (window)));
   gtk_window_destroy (window);
   result->poll_id = 0;
   return G_SOURCE_REMOVE;
@@ -290,8 +328,8 @@ run_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Runs the application as `rolo ARGS…` until its window settles; returns the
- * status title it showed. */
+/* Runs the application as `rolo ARGS…` until its window settles; returns
+ * "STATE: WHAT IT SHOWED" (the count while browsing, else the status title). */
 static char *
 run_application (const char * const *args,
                  int                *exit_status)
@@ -313,7 +351,7 @@ run_application (const char * const *args,
   g_clear_handle_id (&result.timeout_id, g_source_remove);
 
   g_assert_false (result.timed_out);
-  return result.title;
+  return result.summary;
 }
 
 static void
@@ -321,6 +359,7 @@ test_sandbox (void)
 {
   const char * const fresh[] = { "--sandbox", "--seed", "30", NULL };
   const char * const again[] = { "--sandbox", NULL };
+  const char * const empty[] = { "--sandbox", "--seed", "0", NULL };
   g_autofree char *db_path = g_build_filename (g_get_user_data_dir (), "rolo", "sandbox.db",
                                                NULL);
   g_autofree char *title = NULL;
@@ -328,14 +367,20 @@ test_sandbox (void)
 
   title = run_application (fresh, &status);
   g_assert_cmpint (status, ==, 0);
-  g_assert_cmpstr (title, ==, "Connected — 30 contacts");
+  g_assert_cmpstr (title, ==, "browse: 30 contacts");
   g_assert_true (g_file_test (db_path, G_FILE_TEST_IS_REGULAR));
   g_clear_pointer (&title, g_free);
 
   /* Without --seed the store is kept as it is. */
   title = run_application (again, &status);
   g_assert_cmpint (status, ==, 0);
-  g_assert_cmpstr (title, ==, "Connected — 30 contacts");
+  g_assert_cmpstr (title, ==, "browse: 30 contacts");
+  g_clear_pointer (&title, g_free);
+
+  /* --seed 0 starts over with nothing. */
+  title = run_application (empty, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (title, ==, "empty: No Contacts Yet");
 }
 
 static void
@@ -412,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/ui/application/environ/insecure-url", test_environ_insecure_url);
   g_test_add_func ("/ui/application/actions", test_actions);
   g_test_add_func ("/ui/application/about", test_about);
+  g_test_add_func ("/ui/application/preferences", test_preferences);
   g_test_add_func ("/ui/application/activate/welcome", test_activate_welcome);
   g_test_add_func ("/ui/application/sample-data", test_sample_data);
   g_test_add_func ("/ui/application/sandbox", test_sandbox);

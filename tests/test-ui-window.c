@@ -128,7 +128,7 @@ window_settled (gpointer user_data)
 {
   const char *state = rolo_window_get_state (user_data);
 
-  return g_str_equal (state, "connected") || g_str_equal (state, "error");
+  return !g_str_equal (state, "welcome") && !g_str_equal (state, "loading");
 }
 
 static void
@@ -142,7 +142,13 @@ test_welcome (Fixture       *fixture,
               gconstpointer  user_data)
 {
   g_assert_null (rolo_window_get_client (fixture->window));
+  g_assert_null (rolo_window_get_contacts (fixture->window));
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "welcome");
+  /* Nothing to search or refresh yet; sample data and an account to connect. */
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (fixture->window),
+                                                        "win.refresh")));
+  g_assert_nonnull (find_button (GTK_WIDGET (fixture->window), "app.sample-data"));
+  g_assert_nonnull (find_button (GTK_WIDGET (fixture->window), "app.preferences"));
   g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "Welcome to Rolo");
   g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
                             "rolo --sandbox"));
@@ -151,40 +157,43 @@ test_welcome (Fixture       *fixture,
 }
 
 static void
-test_connected (Fixture       *fixture,
+test_browse (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture_connect (fixture, 25, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "loading");
-
-  wait_until_settled (fixture);
-  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "connected");
-  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
-                   "Connected — 25 contacts");
   g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
                             "127.0.0.1"));
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "");
+
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+  g_assert_null (rolo_window_get_status_title (fixture->window));
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "25 contacts");
+  g_assert_cmpuint (g_list_model_get_n_items (rolo_window_get_contacts (fixture->window)),
+                    ==, 25);
 }
 
 static void
-test_connected_one (Fixture       *fixture,
+test_browse_one (Fixture       *fixture,
                     gconstpointer  user_data)
 {
   fixture_connect (fixture, 1, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
 
   wait_until_settled (fixture);
-  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
-                   "Connected — 1 contact");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "1 contact");
 }
 
 static void
-test_connected_empty (Fixture       *fixture,
+test_browse_empty (Fixture       *fixture,
                       gconstpointer  user_data)
 {
   fixture_connect (fixture, 0, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
 
   wait_until_settled (fixture);
-  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
-                   "Connected — 0 contacts");
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "empty");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "No Contacts Yet");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "0 contacts");
 }
 
 static void
@@ -198,6 +207,8 @@ test_rejected_keys (Fixture       *fixture,
   wait_until_settled (fixture);
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
   g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "API Keys Rejected");
+  g_assert_true (gtk_widget_is_visible (find_button (GTK_WIDGET (fixture->window),
+                                                     "win.reconnect")));
   description = rolo_window_get_status_description (fixture->window);
   g_assert_nonnull (strstr (description, "rejected"));
   /* What the user typed is not echoed back. */
@@ -220,9 +231,8 @@ test_retry (Fixture       *fixture,
   g_assert_false (can_retry (fixture));
 
   wait_until_settled (fixture);
-  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "connected");
-  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
-                   "Connected — 7 contacts");
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "7 contacts");
 }
 
 static void
@@ -236,6 +246,9 @@ test_server_down (Fixture       *fixture,
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
   g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
                    "Cannot Reach the Server");
+  g_assert_true (can_retry (fixture));
+  g_assert_false (gtk_widget_is_visible (find_button (GTK_WIDGET (fixture->window),
+                                                      "win.reconnect")));
 }
 
 static void
@@ -336,9 +349,9 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/ui/window/welcome", test_welcome);
-  ADD ("/ui/window/connected", test_connected);
-  ADD ("/ui/window/connected/one", test_connected_one);
-  ADD ("/ui/window/connected/empty", test_connected_empty);
+  ADD ("/ui/window/browse", test_browse);
+  ADD ("/ui/window/browse/one", test_browse_one);
+  ADD ("/ui/window/browse/empty", test_browse_empty);
   ADD ("/ui/window/error/rejected-keys", test_rejected_keys);
   ADD ("/ui/window/error/server-down", test_server_down);
   ADD ("/ui/window/error/setup", test_setup_error);

@@ -43,7 +43,8 @@ typedef struct
 static const GOptionEntry option_entries[] = {
   { "sandbox", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start the built-in sample server and connect to it"), NULL },
-  { "seed", 0, 0, G_OPTION_ARG_INT, NULL,
+  /* A string: GApplication drops an integer option set to 0 ("--seed 0"). */
+  { "seed", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --sandbox: start over with a fresh store of N sample contacts"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
@@ -259,6 +260,33 @@ about_action (GSimpleAction *action,
   gtk_window_present (about);
 }
 
+/* A placeholder until Rolo keeps an account of its own (the account issue):
+ * it says how to connect today. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  RoloApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Connect a Workspace"), NULL));
+  adw_message_dialog_format_body_markup (dialog, "%s",
+                                         _("Rolo connects with the API key pair of a YSUITE "
+                                           "workspace, created in the YSUITE web app under "
+                                           "Settings → API Keys.\n\n"
+                                           "Set <tt>YSUITE_ACCESS_KEY</tt> and "
+                                           "<tt>YSUITE_SECRET_KEY</tt> in the environment (and "
+                                           "<tt>YSUITE_BASE_URL</tt> for a server other than "
+                                           "api.ysuite.org), then start Rolo again. Entering the "
+                                           "keys here, kept in your keyring, comes in the next "
+                                           "version."));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -269,6 +297,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry action_entries[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "sample-data", sample_data_action },
 };
@@ -278,7 +307,8 @@ rolo_application_handle_local_options (GApplication *application,
                                        GVariantDict *options)
 {
   RoloApplication *self = ROLO_APPLICATION (application);
-  int seed = -1;
+  const char *seed_text = NULL;
+  guint64 seed = 0;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -287,16 +317,18 @@ rolo_application_handle_local_options (GApplication *application,
     }
 
   self->use_sandbox = g_variant_dict_contains (options, "sandbox");
-  if (g_variant_dict_lookup (options, "seed", "i", &seed))
+  self->sandbox_seed = -1;
+  if (g_variant_dict_lookup (options, "seed", "&s", &seed_text))
     {
-      if (!self->use_sandbox || seed < 0)
+      if (!self->use_sandbox ||
+          !g_ascii_string_to_unsigned (seed_text, 10, 0, G_MAXINT, &seed, NULL))
         {
           g_printerr ("%s\n", _("--seed takes a number of contacts, 0 or more, and needs "
                                 "--sandbox"));
           return EXIT_FAILURE;
         }
+      self->sandbox_seed = (int) seed;
     }
-  self->sandbox_seed = seed;
 
   /* A sample session is self-contained (its own server, keys made up for
    * this run): it never hands over to, or takes over, a running Rolo. */
@@ -313,7 +345,9 @@ rolo_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
-  static const char *retry_accels[] = { "<Control>r", "F5", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *refresh_accels[] = { "F5", "<Control>r", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (rolo_application_parent_class)->startup (application);
 
@@ -321,8 +355,12 @@ rolo_application_startup (GApplication *application)
                                          quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.retry",
-                                         retry_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.refresh",
+                                         refresh_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.search",
+                                         search_accels);
 }
 
 static void

@@ -13,23 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
-#include "rolo-window.h"
-
-struct _RoloWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GtkStack             *stack;
-  AdwStatusPage        *welcome_page;
-  AdwStatusPage        *loading_page;
-  AdwStatusPage        *connected_page;
-  AdwStatusPage        *error_page;
-  GtkWidget            *retry_button;
-
-  GSettings            *settings;
-  RoloClient           *client;
-  GCancellable         *cancellable;
-};
+#include "rolo-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RoloWindow, rolo_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -39,13 +23,21 @@ enum {
   PROP_STATE,
   PROP_STATUS_TITLE,
   PROP_STATUS_DESCRIPTION,
+  PROP_TYPE_FILTER,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  OPEN_CONTACT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Window state is a convenience: without an installed schema (running from
- * the build tree) the window simply does not remember its size. */
+ * the build tree) the window simply does not remember it. */
 static GSettings *
 rolo_window_settings_new (void)
 {
@@ -56,7 +48,7 @@ rolo_window_settings_new (void)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
   if (schema == NULL)
     {
-      g_debug ("Schema %s is not installed; the window size is not remembered",
+      g_debug ("Schema %s is not installed; the window state is not remembered",
                APPLICATION_ID);
       return NULL;
     }
@@ -65,7 +57,7 @@ rolo_window_settings_new (void)
 }
 
 static void
-rolo_window_restore_size (RoloWindow *self)
+rolo_window_restore_settings (RoloWindow *self)
 {
   if (self->settings == NULL)
     return;
@@ -75,6 +67,9 @@ rolo_window_restore_size (RoloWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  rolo_contact_view_bind_settings (self->contact_view, self->settings);
+  g_settings_bind (self->settings, "type-filter", self, "type-filter", G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -95,23 +90,36 @@ rolo_window_save_size (RoloWindow *self)
 static AdwStatusPage *
 rolo_window_get_visible_page (RoloWindow *self)
 {
-  return ADW_STATUS_PAGE (gtk_stack_get_visible_child (self->stack));
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return ADW_IS_STATUS_PAGE (page) ? ADW_STATUS_PAGE (page) : NULL;
 }
 
-static void
+static gboolean
+rolo_window_state_is (RoloWindow *self,
+                      const char *state)
+{
+  return g_strcmp0 (rolo_window_get_state (self), state) == 0;
+}
+
+void
 rolo_window_update_actions (RoloWindow *self)
 {
-  gboolean loading = g_strcmp0 (rolo_window_get_state (self), "loading") == 0;
+  gboolean has_contacts = self->contacts != NULL;
+  gboolean loading = rolo_window_state_is (self, "loading");
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry",
-                                 self->client != NULL && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry", has_contacts && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", has_contacts && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_contacts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.type-filter", has_contacts);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_contacts);
 }
 
 static void
 rolo_window_set_state (RoloWindow *self,
                        const char *state)
 {
-  gboolean changed = g_strcmp0 (rolo_window_get_state (self), state) != 0;
+  gboolean changed = !rolo_window_state_is (self, state);
 
   gtk_stack_set_visible_child_name (self->stack, state);
   rolo_window_update_actions (self);
@@ -141,91 +149,310 @@ rolo_window_dup_server_name (RoloWindow *self)
   return g_strdup (host);
 }
 
-static void
-rolo_window_show_connected (RoloWindow *self,
-                            guint       n_contacts)
+/* The RoloContactType of a nick, or -1 for none. */
+static int
+contact_type_from_nick (const char *nick)
 {
-  g_autofree char *server = rolo_window_dup_server_name (self);
-  g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", server);
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
+  GEnumClass *enum_class = g_type_class_ref (ROLO_TYPE_CONTACT_TYPE);
+  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (enum_class, nick) : NULL;
+  int type = value != NULL ? value->value : -1;
 
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        /* Translators: the window's status once the server
-                                         * answered; %'u is the number of contacts in the
-                                         * workspace, with thousands separators. */
-                                        "Connected — %'u contact",
-                                        "Connected — %'u contacts",
-                                        n_contacts),
-                           n_contacts);
-  /* Translators: %s is the server's host name, in bold. */
-  description = g_strdup_printf (_("Rolo is connected to the workspace at %s. "
-                                   "Browsing and editing contacts come in the next "
-                                   "version."),
-                                 markup);
-
-  adw_status_page_set_title (self->connected_page, title);
-  adw_status_page_set_description (self->connected_page, description);
-  rolo_window_set_state (self, "connected");
+  g_type_class_unref (enum_class);
+  return type;
 }
 
-static gboolean
-error_is_cancellation (const GError *error)
+static RoloContactType
+rolo_window_get_contact_type (RoloWindow *self)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_CANCELLED);
+  int type = contact_type_from_nick (self->type_filter);
+
+  return type >= 0 ? (RoloContactType) type : ROLO_CONTACT_TYPE_ANY;
 }
 
-static void
-list_contacts_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static RoloContactQuery *
+rolo_window_build_query (RoloWindow *self)
 {
-  g_autoptr(RoloWindow) self = user_data;
-  g_autoptr(RoloContactPage) page = NULL;
-  g_autoptr(GError) error = NULL;
+  RoloContactQuery *query = rolo_contact_query_new ();
+  g_autofree char *search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  RoloContactView *view = self->contact_view;
 
-  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, &error);
+  rolo_contact_query_set_search (query, g_strstrip (search));
+  rolo_contact_query_set_contact_type (query, rolo_window_get_contact_type (self));
+  rolo_contact_query_set_sort_by (query, rolo_contact_view_get_sort_field (view));
+  rolo_contact_query_set_sort_descending (query, rolo_contact_view_get_sort_descending (view));
+  return query;
+}
 
-  /* An answer for a client we no longer show, or for a window going away. */
-  if (self->client != ROLO_CLIENT (source) || error_is_cancellation (error))
+/* A new search, filter or sort is a new result set, asked of the server;
+ * the list drops the answers still due for the old one. */
+void
+rolo_window_update_query (RoloWindow *self)
+{
+  g_autoptr(RoloContactQuery) query = NULL;
+
+  if (self->contacts == NULL)
     return;
 
-  if (page == NULL)
-    rolo_window_show_error (self, error);
-  else
-    rolo_window_show_connected (self, rolo_contact_page_get_total_records (page));
+  query = rolo_window_build_query (self);
+  rolo_contact_list_set_query (self->contacts, query);
+}
+
+void
+rolo_window_show_toast (RoloWindow *self,
+                        const char *title,
+                        const char *button_label,
+                        const char *action_name)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  /* One at a time: a new failure replaces the last word on the old one. */
+  if (self->toast != NULL)
+    adw_toast_dismiss (self->toast);
+
+  if (button_label != NULL)
+    {
+      adw_toast_set_button_label (toast, button_label);
+      adw_toast_set_action_name (toast, action_name);
+    }
+  adw_toast_set_timeout (toast, 10);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
-rolo_window_load (RoloWindow *self)
+rolo_window_update_count (RoloWindow *self)
 {
-  g_autoptr(RoloContactQuery) query = rolo_contact_query_new ();
-  g_autofree char *server = rolo_window_dup_server_name (self);
+  guint n_items;
+  g_autofree char *text = NULL;
+  gboolean loading = self->contacts != NULL && rolo_contact_list_get_loading (self->contacts);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  gtk_spinner_set_spinning (self->spinner, loading);
+
+  /* While a new query loads, the last count stays: no flicker per keystroke. */
+  if (self->contacts == NULL || !rolo_contact_list_get_loaded (self->contacts))
+    {
+      if (self->contacts == NULL)
+        gtk_label_set_text (self->count_label, "");
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the number of contacts shown, in the
+                                        * header bar; %'u adds thousands separators. */
+                                       "%'u contact", "%'u contacts", n_items),
+                          n_items);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+rolo_window_fill_no_results_page (RoloWindow *self)
+{
+  RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
+  const char *search = rolo_contact_query_get_search (query);
+  RoloContactType type = rolo_contact_query_get_contact_type (query);
   g_autofree char *description = NULL;
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  if (*search == '\0')
+    description = g_strdup (type == ROLO_CONTACT_TYPE_BUSINESS
+                            ? _("This workspace has no businesses.")
+                            : _("This workspace has no individuals."));
+  else if (type == ROLO_CONTACT_TYPE_BUSINESS)
+    /* Translators: %s is what the user searched for. */
+    description = g_markup_printf_escaped (_("No business matches “%s”."), search);
+  else if (type == ROLO_CONTACT_TYPE_INDIVIDUAL)
+    /* Translators: %s is what the user searched for. */
+    description = g_markup_printf_escaped (_("No individual matches “%s”."), search);
+  else
+    /* Translators: %s is what the user searched for. */
+    description = g_markup_printf_escaped (_("No contact matches “%s”. Try part of a name "
+                                             "or an email address."), search);
+
+  adw_status_page_set_description (self->no_results_page, description);
+  gtk_widget_set_visible (self->clear_search_button, *search != '\0');
+  gtk_widget_set_visible (self->show_all_button, type != ROLO_CONTACT_TYPE_ANY);
+}
+
+static void
+rolo_window_fill_error_page (RoloWindow   *self,
+                             const GError *error)
+{
+  g_autofree char *title = rolo_error_text_title (error);
+  g_autofree char *description = rolo_error_text_description (error);
+  g_autofree char *markup = g_markup_escape_text (description, -1);
+  gboolean rejected = g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_UNAUTHORIZED);
+
+  adw_status_page_set_icon_name (self->error_page, rolo_error_text_icon_name (error));
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, markup);
+  gtk_widget_set_visible (self->retry_button, self->client != NULL);
+  gtk_widget_set_visible (self->reconnect_button, rejected);
+  if (rejected)
+    gtk_widget_remove_css_class (self->retry_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->retry_button, "suggested-action");
+}
+
+/* What the window shows follows the list: a table once the first answer has
+ * rows, the reason when it has none. */
+static const char *
+rolo_window_compute_state (RoloWindow *self)
+{
+  RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
+  gboolean loading = rolo_contact_list_get_loading (self->contacts);
+
+  if (rolo_contact_list_get_loaded (self->contacts))
+    {
+      self->retrying = FALSE;
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) > 0)
+        return "browse";
+      if (*rolo_contact_query_get_search (query) != '\0' ||
+          rolo_contact_query_get_contact_type (query) != ROLO_CONTACT_TYPE_ANY)
+        return "no-results";
+      return "empty";
+    }
+
+  /* The error stays on the list until the retry's answer. */
+  if (rolo_contact_list_get_error (self->contacts) != NULL && !loading && !self->retrying)
+    return "error";
+  /* A new query keeps the page of the last one until its answer. */
+  if (rolo_window_state_is (self, "browse") || rolo_window_state_is (self, "empty") ||
+      rolo_window_state_is (self, "no-results"))
+    return rolo_window_get_state (self);
+  return "loading";
+}
+
+static void
+rolo_window_sync (RoloWindow *self)
+{
+  const char *state;
+
+  rolo_window_update_count (self);
+  state = rolo_window_compute_state (self);
+
+  if (g_str_equal (state, "no-results"))
+    rolo_window_fill_no_results_page (self);
+  else if (g_str_equal (state, "error"))
+    rolo_window_fill_error_page (self, rolo_contact_list_get_error (self->contacts));
+
+  rolo_window_set_state (self, state);
+}
+
+/* Failures while rows are on screen are a toast: the rows stay usable. */
+static void
+contacts_failed_cb (RoloWindow      *self,
+                    const GError    *error,
+                    RoloContactList *contacts)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->retrying)
+    {
+      self->retrying = FALSE;
+      rolo_window_sync (self);
+    }
+  if (!rolo_contact_list_get_loaded (contacts) ||
+      g_list_model_get_n_items (G_LIST_MODEL (contacts)) == 0)
+    return;
+
+  reason = rolo_error_text_title (error);
+  /* Translators: %s says why, e.g. "Cannot Reach the Server". */
+  title = g_strdup_printf (_("Some contacts could not be loaded: %s"), reason);
+  rolo_window_show_toast (self, title, _("_Retry"), "win.retry");
+}
+
+static void
+rolo_window_set_contacts (RoloWindow      *self,
+                          RoloContactList *contacts)
+{
+  if (self->contacts != NULL)
+    g_signal_handlers_disconnect_by_data (self->contacts, self);
+  g_set_object (&self->contacts, contacts);
+  self->retrying = FALSE;
+  rolo_contact_view_set_model (self->contact_view, G_LIST_MODEL (contacts));
+
+  if (contacts == NULL)
+    return;
+
+  g_signal_connect_object (contacts, "notify::loaded", G_CALLBACK (rolo_window_sync), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (contacts, "notify::loading", G_CALLBACK (rolo_window_sync), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (contacts, "notify::error", G_CALLBACK (rolo_window_sync), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (contacts, "notify::n-items", G_CALLBACK (rolo_window_sync), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (contacts, "failed", G_CALLBACK (contacts_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+rolo_window_show_connecting (RoloWindow *self)
+{
+  g_autofree char *server = rolo_window_dup_server_name (self);
+  g_autofree char *description = NULL;
 
   /* Translators: %s is the server's host name. */
   description = g_strdup_printf (_("Connecting to %s…"), server);
   rolo_window_show_loading (self, description);
+}
 
-  /* One record is enough: the answer carries the total. */
-  rolo_client_list_contacts_async (self->client, query, 0, 1, self->cancellable,
-                                   list_contacts_cb, g_object_ref (self));
+/* Asks again: the whole result set when nothing could be shown, else the
+ * rows on screen, which stay while the answers come. */
+void
+rolo_window_reload (RoloWindow *self)
+{
+  if (self->contacts == NULL)
+    return;
+
+  if (rolo_window_state_is (self, "error"))
+    {
+      self->retrying = TRUE;
+      rolo_window_show_connecting (self);
+    }
+  rolo_contact_list_refresh (self->contacts);
+  rolo_window_sync (self);
 }
 
 static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+search_changed_cb (RoloWindow *self)
 {
-  RoloWindow *self = ROLO_WINDOW (widget);
+  rolo_window_update_query (self);
+}
 
-  if (self->client != NULL)
-    rolo_window_load (self);
+static void
+stop_search_cb (RoloWindow *self)
+{
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (rolo_contact_view_get_column_view (self->contact_view)));
+}
+
+/* Enter in the search moves to the results, as in Files. */
+static void
+search_activate_cb (RoloWindow *self)
+{
+  if (rolo_window_state_is (self, "browse"))
+    gtk_widget_grab_focus (GTK_WIDGET (rolo_contact_view_get_column_view (self->contact_view)));
+}
+
+static void
+sort_changed_cb (RoloWindow *self)
+{
+  rolo_window_update_query (self);
+}
+
+static gboolean
+rolo_window_real_open_contact (RoloWindow *self,
+                               gint64      id)
+{
+  /* Until the editor lands, say so rather than do nothing. */
+  rolo_window_show_toast (self, _("Viewing and editing contacts come in the next version."),
+                          NULL, NULL);
+  return TRUE;
 }
 
 static gboolean
@@ -241,14 +468,26 @@ rolo_window_dispose (GObject *object)
 {
   RoloWindow *self = ROLO_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->toast);
+  if (self->contacts != NULL)
+    g_signal_handlers_disconnect_by_data (self->contacts, self);
+  g_clear_object (&self->contacts);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (rolo_window_parent_class)->dispose (object);
+}
+
+static void
+rolo_window_finalize (GObject *object)
+{
+  RoloWindow *self = ROLO_WINDOW (object);
+
+  g_free (self->type_filter);
+
+  G_OBJECT_CLASS (rolo_window_parent_class)->finalize (object);
 }
 
 static void
@@ -273,6 +512,9 @@ rolo_window_get_property (GObject    *object,
     case PROP_STATUS_DESCRIPTION:
       g_value_set_string (value, rolo_window_get_status_description (self));
       break;
+    case PROP_TYPE_FILTER:
+      g_value_set_string (value, self->type_filter);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -291,6 +533,9 @@ rolo_window_set_property (GObject      *object,
     case PROP_CLIENT:
       rolo_window_set_client (self, g_value_get_object (value));
       break;
+    case PROP_TYPE_FILTER:
+      rolo_window_set_type_filter (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -304,6 +549,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = rolo_window_dispose;
+  object_class->finalize = rolo_window_finalize;
   object_class->get_property = rolo_window_get_property;
   object_class->set_property = rolo_window_set_property;
   window_class->close_request = rolo_window_close_request;
@@ -312,7 +558,7 @@ rolo_window_class_init (RoloWindowClass *klass)
     g_param_spec_object ("client", NULL, NULL,
                          ROLO_TYPE_CLIENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* "welcome", "loading", "connected" or "error": what the window shows. */
+  /* "welcome", "loading", "browse", "empty", "no-results" or "error". */
   properties[PROP_STATE] =
     g_param_spec_string ("state", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -322,26 +568,64 @@ rolo_window_class_init (RoloWindowClass *klass)
   properties[PROP_STATUS_DESCRIPTION] =
     g_param_spec_string ("status-description", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The nick of a RoloContactType: "any", "individual" or "business". */
+  properties[PROP_TYPE_FILTER] =
+    g_param_spec_string ("type-filter", NULL, NULL, "any",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rolo-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, RoloWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, RoloWindow, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, RoloWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, RoloWindow, connected_page);
-  gtk_widget_class_bind_template_child (widget_class, RoloWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, RoloWindow, retry_button);
+  signals[OPEN_CONTACT] =
+    g_signal_new_class_handler ("open-contact",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (rolo_window_real_open_contact),
+                                g_signal_accumulator_true_handled, NULL,
+                                NULL,
+                                G_TYPE_BOOLEAN, 1, G_TYPE_INT64);
 
-  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  g_type_ensure (ROLO_TYPE_CONTACT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rolo-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, clear_search_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, show_all_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, reconnect_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, contact_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+
+  rolo_window_class_add_actions (widget_class);
 }
 
 static void
 rolo_window_init (RoloWindow *self)
 {
+  /* Before the template: its filter buttons read the action's state. */
+  self->type_filter = g_strdup ("any");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = rolo_window_settings_new ();
-  rolo_window_restore_size (self);
+  rolo_window_restore_settings (self);
+
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
+                                  rolo_contact_view_get_column_actions (self->contact_view));
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->contact_view, "notify::sort-field",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contact_view, "notify::sort-descending",
+                           G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* Until the editor lands. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selection", FALSE);
   rolo_window_set_state (self, "welcome");
 }
 
@@ -368,26 +652,41 @@ rolo_window_get_client (RoloWindow *self)
  * @self: a #RoloWindow
  * @client: (nullable): the connection to show, or %NULL for none
  *
- * Shows @client's workspace: the window loads and then tells how many
- * contacts it holds, or why it could not. Without a client the window
- * welcomes the user and explains how to connect.
+ * Shows @client's workspace: the window loads the first rows and shows them,
+ * or why it could not. Without a client the window welcomes the user and
+ * explains how to connect.
  */
 void
 rolo_window_set_client (RoloWindow *self,
                         RoloClient *client)
 {
+  g_autoptr(RoloContactList) contacts = NULL;
+  g_autoptr(RoloContactQuery) query = NULL;
+
   g_return_if_fail (ROLO_IS_WINDOW (self));
   g_return_if_fail (client == NULL || ROLO_IS_CLIENT (client));
 
   if (!g_set_object (&self->client, client))
     return;
 
-  g_cancellable_cancel (self->cancellable);
+  if (client != NULL)
+    {
+      query = rolo_window_build_query (self);
+      contacts = rolo_contact_list_new (client, query);
+    }
+  rolo_window_set_contacts (self, contacts);
+  gtk_label_set_text (self->count_label, "");
 
   if (client != NULL)
-    rolo_window_load (self);
+    {
+      rolo_window_show_connecting (self);
+      rolo_window_sync (self);
+    }
   else
-    rolo_window_set_state (self, "welcome");
+    {
+      rolo_window_update_count (self);
+      rolo_window_set_state (self, "welcome");
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
 }
@@ -424,21 +723,10 @@ void
 rolo_window_show_error (RoloWindow   *self,
                         const GError *error)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *markup = NULL;
-
   g_return_if_fail (ROLO_IS_WINDOW (self));
   g_return_if_fail (error != NULL);
 
-  title = rolo_error_text_title (error);
-  description = rolo_error_text_description (error);
-  markup = g_markup_escape_text (description, -1);
-
-  adw_status_page_set_icon_name (self->error_page, rolo_error_text_icon_name (error));
-  adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, markup);
-  gtk_widget_set_visible (self->retry_button, self->client != NULL);
+  rolo_window_fill_error_page (self, error);
   rolo_window_set_state (self, "error");
 }
 
@@ -450,19 +738,69 @@ rolo_window_get_state (RoloWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* NULL while the table shows. */
 const char *
 rolo_window_get_status_title (RoloWindow *self)
 {
+  AdwStatusPage *page;
+
   g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
 
-  return adw_status_page_get_title (rolo_window_get_visible_page (self));
+  page = rolo_window_get_visible_page (self);
+  return page != NULL ? adw_status_page_get_title (page) : NULL;
 }
 
-/* The description as shown, in Pango markup. */
+/* The description as shown, in Pango markup; NULL while the table shows. */
 const char *
 rolo_window_get_status_description (RoloWindow *self)
 {
+  AdwStatusPage *page;
+
   g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
 
-  return adw_status_page_get_description (rolo_window_get_visible_page (self));
+  page = rolo_window_get_visible_page (self);
+  return page != NULL ? adw_status_page_get_description (page) : NULL;
+}
+
+GListModel *
+rolo_window_get_contacts (RoloWindow *self)
+{
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->contacts);
+}
+
+const char *
+rolo_window_get_count_text (RoloWindow *self)
+{
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->count_label);
+}
+
+const char *
+rolo_window_get_type_filter (RoloWindow *self)
+{
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  return self->type_filter;
+}
+
+/* @type_filter: "any", "individual" or "business"; anything else is "any". */
+void
+rolo_window_set_type_filter (RoloWindow *self,
+                             const char *type_filter)
+{
+  g_return_if_fail (ROLO_IS_WINDOW (self));
+
+  if (contact_type_from_nick (type_filter) < 0)
+    type_filter = "any";
+
+  if (g_strcmp0 (self->type_filter, type_filter) == 0)
+    return;
+
+  g_free (self->type_filter);
+  self->type_filter = g_strdup (type_filter);
+  rolo_window_update_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_FILTER]);
 }

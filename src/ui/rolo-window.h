@@ -18,6 +18,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RoloWindow, rolo_window, ROLO, WINDOW, AdwApplicationWindow)
 
+/*
+ * The main window: the contacts of the client's workspace in a table, with
+ * search, a type filter and server-side sorting in the header bar, or a status
+ * page when there is nothing to show ("state": "welcome", "loading", "browse",
+ * "empty", "no-results" or "error").
+ *
+ * Signal "open-contact" (gint64 id) -> gboolean: win.open-contact was
+ * activated, by activating a row or from its context menu; a handler returns
+ * TRUE when it opened the contact.
+ */
 RoloWindow *rolo_window_new                    (RoloApplication *application);
 RoloClient *rolo_window_get_client             (RoloWindow      *self);
 void        rolo_window_set_client             (RoloWindow      *self,
@@ -29,5 +39,12 @@ void        rolo_window_show_error             (RoloWindow      *self,
 const char *rolo_window_get_state              (RoloWindow      *self);
 const char *rolo_window_get_status_title       (RoloWindow      *self);
 const char *rolo_window_get_status_description (RoloWindow      *self);
+/* The RoloContactList shown, or NULL without a client. */
+GListModel *rolo_window_get_contacts           (RoloWindow      *self);
+/* "1,234 contacts" as the header bar shows it; "" until known. */
+const char *rolo_window_get_count_text         (RoloWindow      *self);
+const char *rolo_window_get_type_filter        (RoloWindow      *self);
+void        rolo_window_set_type_filter        (RoloWindow      *self,
+                                                const char      *type_filter);
 
 G_END_DECLS

@@ -1,0 +1,376 @@
+/* rolo-contact-cell.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-ui"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "rolo-contact-cell.h"
+
+struct _RoloContactCell
+{
+  GtkWidget             parent_instance;
+
+  AdwAvatar            *avatar;
+  GtkImage             *icon;
+  GtkLabel             *label;
+  GtkWidget            *placeholder;
+
+  RoloContact          *contact;
+  RoloContactSortField  field;
+  guint                 position;
+};
+
+G_DEFINE_FINAL_TYPE (RoloContactCell, rolo_contact_cell, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTACT,
+  PROP_FIELD,
+  PROP_POSITION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The contact property each field shows. */
+static const char *
+field_property (RoloContactSortField field)
+{
+  switch (field)
+    {
+    case ROLO_CONTACT_SORT_NAME:
+      return "name";
+    case ROLO_CONTACT_SORT_TYPE:
+      return "contact-type";
+    case ROLO_CONTACT_SORT_EMAIL:
+      return "email";
+    case ROLO_CONTACT_SORT_MOBILE:
+      return "mobile";
+    case ROLO_CONTACT_SORT_CREATED:
+      return "created";
+    case ROLO_CONTACT_SORT_ID:
+    default:
+      return "id";
+    }
+}
+
+static char *
+format_created (GDateTime *created)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (created == NULL)
+    return g_strdup ("");
+
+  local = g_date_time_to_local (created);
+  /* Translators: the date a contact was created, as in the table's Created
+   * column; see the GDateTime documentation for the format. */
+  /* xgettext:no-c-format */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+static void
+rolo_contact_cell_show_type (RoloContactCell *self)
+{
+  gboolean business = rolo_contact_get_contact_type (self->contact) == ROLO_CONTACT_TYPE_BUSINESS;
+
+  gtk_image_set_from_icon_name (self->icon,
+                                business ? "rolo-business-symbolic" : "avatar-default-symbolic");
+  gtk_label_set_text (self->label,
+                      business ? C_("contact type", "Business")
+                               : C_("contact type", "Individual"));
+}
+
+static void
+rolo_contact_cell_show_ready (RoloContactCell *self)
+{
+  g_autofree char *created = NULL;
+
+  switch (self->field)
+    {
+    case ROLO_CONTACT_SORT_NAME:
+      adw_avatar_set_text (self->avatar, rolo_contact_get_name (self->contact));
+      gtk_label_set_text (self->label, rolo_contact_get_name (self->contact));
+      break;
+    case ROLO_CONTACT_SORT_TYPE:
+      rolo_contact_cell_show_type (self);
+      break;
+    case ROLO_CONTACT_SORT_EMAIL:
+      gtk_label_set_text (self->label, rolo_contact_get_email (self->contact));
+      break;
+    case ROLO_CONTACT_SORT_MOBILE:
+      gtk_label_set_text (self->label, rolo_contact_get_mobile (self->contact));
+      break;
+    case ROLO_CONTACT_SORT_CREATED:
+      created = format_created (rolo_contact_get_created (self->contact));
+      gtk_label_set_text (self->label, created);
+      break;
+    case ROLO_CONTACT_SORT_ID:
+    default:
+      created = g_strdup_printf ("%" G_GINT64_FORMAT, rolo_contact_get_id (self->contact));
+      gtk_label_set_text (self->label, created);
+      break;
+    }
+}
+
+/* Loading bars of a few lengths, so a screenful of them reads as rows of
+ * text still to come rather than as a grid. */
+static void
+rolo_contact_cell_size_placeholder (RoloContactCell *self)
+{
+  static const int widths[] = { 96, 128, 72, 112, 144, 84, 120 };
+  guint row = self->position == GTK_INVALID_LIST_POSITION ? 0 : self->position;
+  int width = widths[(row + self->field) % G_N_ELEMENTS (widths)];
+
+  /* Within the narrow columns' default widths, so nothing moves as rows load. */
+  if (self->field != ROLO_CONTACT_SORT_NAME && self->field != ROLO_CONTACT_SORT_EMAIL)
+    width = width * 2 / 3;
+  gtk_widget_set_size_request (self->placeholder, width, -1);
+}
+
+static void
+rolo_contact_cell_update (RoloContactCell *self)
+{
+  RoloContactState state = ROLO_CONTACT_STATE_LOADING;
+  gboolean is_name = self->field == ROLO_CONTACT_SORT_NAME;
+  gboolean is_type = self->field == ROLO_CONTACT_SORT_TYPE;
+
+  if (self->contact != NULL)
+    state = rolo_contact_get_state (self->contact);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar),
+                          is_name && state != ROLO_CONTACT_STATE_FAILED);
+  gtk_widget_set_visible (GTK_WIDGET (self->icon),
+                          (is_type && state == ROLO_CONTACT_STATE_READY) ||
+                          (is_name && state == ROLO_CONTACT_STATE_FAILED));
+  gtk_widget_set_visible (GTK_WIDGET (self->label), state != ROLO_CONTACT_STATE_LOADING);
+  gtk_widget_set_visible (self->placeholder, state == ROLO_CONTACT_STATE_LOADING);
+
+  if (state == ROLO_CONTACT_STATE_LOADING)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "loading");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "loading");
+  if (state == ROLO_CONTACT_STATE_FAILED)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
+
+  switch (state)
+    {
+    case ROLO_CONTACT_STATE_READY:
+      rolo_contact_cell_show_ready (self);
+      break;
+    case ROLO_CONTACT_STATE_FAILED:
+      gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+      gtk_label_set_text (self->label, is_name ? _("Could not load") : "");
+      break;
+    case ROLO_CONTACT_STATE_LOADING:
+    default:
+      adw_avatar_set_text (self->avatar, NULL);
+      gtk_label_set_text (self->label, "");
+      rolo_contact_cell_size_placeholder (self);
+      break;
+    }
+}
+
+static void
+contact_notify_cb (RoloContactCell *self,
+                   GParamSpec      *pspec,
+                   RoloContact     *contact)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "state") || g_str_equal (name, field_property (self->field)))
+    rolo_contact_cell_update (self);
+}
+
+static void
+rolo_contact_cell_dispose (GObject *object)
+{
+  RoloContactCell *self = ROLO_CONTACT_CELL (object);
+  GtkWidget *child;
+
+  rolo_contact_cell_set_contact (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_CONTACT_CELL);
+  /* A plain GtkWidget parent: its template children go by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (rolo_contact_cell_parent_class)->dispose (object);
+}
+
+static void
+rolo_contact_cell_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RoloContactCell *self = ROLO_CONTACT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTACT:
+      g_value_set_object (value, self->contact);
+      break;
+    case PROP_FIELD:
+      g_value_set_enum (value, self->field);
+      break;
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rolo_contact_cell_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RoloContactCell *self = ROLO_CONTACT_CELL (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTACT:
+      rolo_contact_cell_set_contact (self, g_value_get_object (value));
+      break;
+    case PROP_FIELD:
+      self->field = g_value_get_enum (value);
+      rolo_contact_cell_update (self);
+      break;
+    case PROP_POSITION:
+      rolo_contact_cell_set_position (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rolo_contact_cell_class_init (RoloContactCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rolo_contact_cell_dispose;
+  object_class->get_property = rolo_contact_cell_get_property;
+  object_class->set_property = rolo_contact_cell_set_property;
+
+  properties[PROP_CONTACT] =
+    g_param_spec_object ("contact", NULL, NULL,
+                         ROLO_TYPE_CONTACT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIELD] =
+    g_param_spec_enum ("field", NULL, NULL,
+                       ROLO_TYPE_CONTACT_SORT_FIELD, ROLO_CONTACT_SORT_NAME,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL,
+                       0, G_MAXUINT, GTK_INVALID_LIST_POSITION,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/rolo-contact-cell.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, avatar);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, icon);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, label);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, placeholder);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "contactcell");
+}
+
+static void
+rolo_contact_cell_init (RoloContactCell *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->field = ROLO_CONTACT_SORT_NAME;
+  self->position = GTK_INVALID_LIST_POSITION;
+  rolo_contact_cell_update (self);
+}
+
+GtkWidget *
+rolo_contact_cell_new (RoloContactSortField field)
+{
+  return g_object_new (ROLO_TYPE_CONTACT_CELL, "field", field, NULL);
+}
+
+RoloContact *
+rolo_contact_cell_get_contact (RoloContactCell *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_CELL (self), NULL);
+
+  return self->contact;
+}
+
+void
+rolo_contact_cell_set_contact (RoloContactCell *self,
+                               RoloContact     *contact)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_CELL (self));
+  g_return_if_fail (contact == NULL || ROLO_IS_CONTACT (contact));
+
+  if (self->contact == contact)
+    return;
+
+  if (self->contact != NULL)
+    g_signal_handlers_disconnect_by_func (self->contact, contact_notify_cb, self);
+  g_set_object (&self->contact, contact);
+  if (contact != NULL)
+    g_signal_connect_object (contact, "notify", G_CALLBACK (contact_notify_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  rolo_contact_cell_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTACT]);
+}
+
+RoloContactSortField
+rolo_contact_cell_get_field (RoloContactCell *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_CELL (self), ROLO_CONTACT_SORT_NAME);
+
+  return self->field;
+}
+
+guint
+rolo_contact_cell_get_position (RoloContactCell *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_CELL (self), GTK_INVALID_LIST_POSITION);
+
+  return self->position;
+}
+
+void
+rolo_contact_cell_set_position (RoloContactCell *self,
+                                guint            position)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_CELL (self));
+
+  if (self->position == position)
+    return;
+
+  self->position = position;
+  if (gtk_widget_get_visible (self->placeholder))
+    rolo_contact_cell_size_placeholder (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
+}
+
+const char *
+rolo_contact_cell_get_text (RoloContactCell *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_CELL (self), NULL);
+
+  return gtk_label_get_text (self->label);
+}

@@ -1,0 +1,672 @@
+/* rolo-contact-view.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rolo-column-sorter.h"
+#include "rolo-contact-cell.h"
+#include "rolo-contact-view.h"
+
+typedef enum
+{
+  COLUMN_NAME,
+  COLUMN_TYPE,
+  COLUMN_EMAIL,
+  COLUMN_MOBILE,
+  COLUMN_CREATED,
+  N_COLUMNS
+} Column;
+
+/* Column ids as the "columns" setting and the column actions name them. */
+static const char * const column_ids[N_COLUMNS] = {
+  "name", "type", "email", "mobile", "created",
+};
+
+struct _RoloContactView
+{
+  GtkWidget             parent_instance;
+
+  GtkColumnView        *column_view;
+  GtkColumnViewColumn  *columns[N_COLUMNS];
+  GtkPopover           *context_menu;
+
+  GtkMultiSelection    *selection;
+  GSimpleActionGroup   *column_actions;
+  GSettings            *settings;
+
+  RoloContactSortField  sort_field;
+  gboolean              sort_descending;
+  gboolean              restoring;
+  guint                 resort_id;
+};
+
+G_DEFINE_FINAL_TYPE (RoloContactView, rolo_contact_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_SORT_FIELD,
+  PROP_SORT_DESCENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkColumnViewColumn *
+rolo_contact_view_column_for_id (RoloContactView *self,
+                                 const char      *id)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_str_equal (column_ids[i], id))
+      return self->columns[i];
+
+  return NULL;
+}
+
+static const char *
+rolo_contact_view_column_id (RoloContactView     *self,
+                            GtkColumnViewColumn *column)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (self->columns[i] == column)
+      return column_ids[i];
+
+  return NULL;
+}
+
+static GtkColumnViewColumn *
+rolo_contact_view_column_for_field (RoloContactView      *self,
+                                    RoloContactSortField  field)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (self->columns[i]);
+
+      if (rolo_column_sorter_get_field (ROLO_COLUMN_SORTER (sorter)) == field)
+        return self->columns[i];
+    }
+
+  return NULL;
+}
+
+static void
+rolo_contact_view_apply_sort (RoloContactView *self)
+{
+  GtkColumnViewColumn *column = rolo_contact_view_column_for_field (self, self->sort_field);
+
+  gtk_column_view_sort_by_column (self->column_view, column,
+                                  self->sort_descending ? GTK_SORT_DESCENDING
+                                                        : GTK_SORT_ASCENDING);
+}
+
+static void
+rolo_contact_view_update_sort (RoloContactView      *self,
+                               RoloContactSortField  field,
+                               gboolean              descending)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->sort_field != field)
+    {
+      self->sort_field = field;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_FIELD]);
+    }
+  if (self->sort_descending != descending)
+    {
+      self->sort_descending = descending;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static gboolean
+resort_cb (gpointer user_data)
+{
+  RoloContactView *self = user_data;
+
+  self->resort_id = 0;
+  rolo_contact_view_apply_sort (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The user clicked a header (or the sort was restored). */
+static void
+sorter_changed_cb (RoloContactView *self)
+{
+  RoloColumnSorter *primary;
+  gboolean descending = FALSE;
+
+  primary = rolo_column_sorter_get_primary (self->column_view, &descending);
+  if (primary != NULL)
+    {
+      rolo_contact_view_update_sort (self, rolo_column_sorter_get_field (primary), descending);
+      return;
+    }
+
+  /* Moving a column can drop it from the sort; the rows are still in the
+   * server's order, so put the arrow back rather than ask for another. */
+  if (rolo_contact_view_column_for_field (self, self->sort_field) != NULL &&
+      self->resort_id == 0)
+    self->resort_id = g_idle_add (resort_cb, self);
+}
+
+static void
+rolo_contact_view_save_columns (RoloContactView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GVariantBuilder builder;
+
+  if (self->settings == NULL || self->restoring)
+    return;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sbi)"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *id = rolo_contact_view_column_id (self, column);
+
+      if (id != NULL)
+        g_variant_builder_add (&builder, "(sbi)", id,
+                               gtk_column_view_column_get_visible (column),
+                               gtk_column_view_column_get_fixed_width (column));
+    }
+  g_settings_set_value (self->settings, "columns", g_variant_builder_end (&builder));
+}
+
+static void
+rolo_contact_view_restore_columns (RoloContactView *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "columns");
+  GVariantIter iter;
+  const char *id;
+  gboolean visible;
+  int width;
+  guint position = 0;
+
+  self->restoring = TRUE;
+  g_variant_iter_init (&iter, value);
+  while (g_variant_iter_next (&iter, "(&sbi)", &id, &visible, &width))
+    {
+      GtkColumnViewColumn *column = rolo_contact_view_column_for_id (self, id);
+
+      /* Unknown or repeated ids (a setting from another version) are skipped. */
+      if (column == NULL || g_object_get_data (G_OBJECT (column), "rolo-restored"))
+        continue;
+      g_object_set_data (G_OBJECT (column), "rolo-restored", GINT_TO_POINTER (TRUE));
+
+      gtk_column_view_insert_column (self->column_view, position++, column);
+      gtk_column_view_column_set_visible (column,
+                                          visible || column == self->columns[COLUMN_NAME]);
+      /* -1 keeps the width the column comes with. */
+      if (width > 0)
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_object_set_data (G_OBJECT (self->columns[i]), "rolo-restored", NULL);
+  self->restoring = FALSE;
+}
+
+static RoloContactCell *
+find_cell_below (GtkWidget *widget)
+{
+  if (ROLO_IS_CONTACT_CELL (widget))
+    return ROLO_CONTACT_CELL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RoloContactCell *cell = find_cell_below (child);
+
+      if (cell != NULL)
+        return cell;
+    }
+
+  return NULL;
+}
+
+/* The cell of the row under a point, or of the focused row. */
+static RoloContactCell *
+find_cell (RoloContactView *self,
+           GtkWidget       *widget)
+{
+  GtkWidget *ancestor = gtk_widget_get_ancestor (widget, ROLO_TYPE_CONTACT_CELL);
+
+  if (ancestor != NULL)
+    return ROLO_CONTACT_CELL (ancestor);
+  if (widget == GTK_WIDGET (self->column_view) ||
+      !gtk_widget_is_ancestor (widget, GTK_WIDGET (self->column_view)))
+    return NULL;
+
+  return find_cell_below (widget);
+}
+
+/* Copying a field that has no value would put nothing on the clipboard. */
+static void
+append_copy_item (GMenu      *section,
+                  const char *label,
+                  const char *text)
+{
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (*text == '\0')
+    return;
+
+  item = g_menu_item_new (label, NULL);
+  g_menu_item_set_action_and_target_value (item, "view.copy", g_variant_new_string (text));
+  g_menu_append_item (section, item);
+}
+
+static GMenuModel *
+context_menu_model_new (RoloContact *contact)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) open = g_menu_new ();
+  g_autoptr(GMenu) copy = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  item = g_menu_item_new (_("_Open"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.open-contact",
+                                           g_variant_new_int64 (rolo_contact_get_id (contact)));
+  g_menu_append_item (open, item);
+
+  append_copy_item (copy, _("Copy _Email"), rolo_contact_get_email (contact));
+  append_copy_item (copy, _("Copy _Mobile"), rolo_contact_get_mobile (contact));
+
+  g_menu_append (edit, _("_Delete"), "win.delete-selection");
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+static gboolean
+rolo_contact_view_popup_menu (RoloContactView       *self,
+                              RoloContactCell       *cell,
+                              const GdkRectangle    *where)
+{
+  RoloContact *contact = rolo_contact_cell_get_contact (cell);
+  guint position = rolo_contact_cell_get_position (cell);
+  g_autoptr(GMenuModel) model = NULL;
+
+  if (contact == NULL || position == GTK_INVALID_LIST_POSITION ||
+      rolo_contact_get_state (contact) != ROLO_CONTACT_STATE_READY)
+    return FALSE;
+
+  /* The menu acts on what it points at: a row outside the selection
+   * becomes the selection, as in Files. */
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+
+  model = context_menu_model_new (contact);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
+  gtk_popover_set_pointing_to (self->context_menu, where);
+  gtk_popover_popup (self->context_menu);
+  return TRUE;
+}
+
+static void
+context_click_pressed_cb (RoloContactView *self,
+                          int              n_press,
+                          double           x,
+                          double           y,
+                          GtkGestureClick *gesture)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
+  RoloContactCell *cell = picked != NULL ? find_cell (self, picked) : NULL;
+  GdkRectangle where = { (int) x, (int) y, 1, 1 };
+
+  if (cell != NULL && rolo_contact_view_popup_menu (self, cell, &where))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+popup_menu_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RoloContactView *self = ROLO_CONTACT_VIEW (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  RoloContactCell *cell = focus != NULL ? find_cell (self, focus) : NULL;
+  graphene_rect_t bounds;
+  GdkRectangle where;
+
+  if (cell == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (cell), widget, &bounds))
+    return;
+
+  where = (GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
+                           (int) bounds.size.width, (int) bounds.size.height };
+  rolo_contact_view_popup_menu (self, cell, &where);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
+                          g_variant_get_string (parameter, NULL));
+}
+
+static void
+column_view_activate_cb (RoloContactView *self,
+                         guint            position,
+                         GtkColumnView   *column_view)
+{
+  g_autoptr(RoloContact) contact = NULL;
+
+  contact = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (contact == NULL || rolo_contact_get_state (contact) != ROLO_CONTACT_STATE_READY)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-contact", "x",
+                              rolo_contact_get_id (contact));
+}
+
+static void
+rolo_contact_view_dispose (GObject *object)
+{
+  RoloContactView *self = ROLO_CONTACT_VIEW (object);
+  GtkWidget *child;
+
+  /* Tearing the column view down changes its sort and columns: nothing to
+   * tell anyone any more. */
+  if (self->column_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_columns (self->column_view), self);
+      for (guint i = 0; i < N_COLUMNS; i++)
+        g_signal_handlers_disconnect_by_data (self->columns[i], self);
+    }
+  g_clear_handle_id (&self->resort_id, g_source_remove);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->column_actions);
+  g_clear_pointer ((GtkWidget **) &self->context_menu, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_CONTACT_VIEW);
+  /* A plain GtkWidget parent: its template children go by hand. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+
+  G_OBJECT_CLASS (rolo_contact_view_parent_class)->dispose (object);
+}
+
+static void
+rolo_contact_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  RoloContactView *self = ROLO_CONTACT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, rolo_contact_view_get_model (self));
+      break;
+    case PROP_SORT_FIELD:
+      g_value_set_enum (value, self->sort_field);
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, self->sort_descending);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rolo_contact_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  RoloContactView *self = ROLO_CONTACT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      rolo_contact_view_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_SORT_FIELD:
+      rolo_contact_view_set_sort_field (self, g_value_get_enum (value));
+      break;
+    case PROP_SORT_DESCENDING:
+      rolo_contact_view_set_sort_descending (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rolo_contact_view_class_init (RoloContactViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rolo_contact_view_dispose;
+  object_class->get_property = rolo_contact_view_get_property;
+  object_class->set_property = rolo_contact_view_set_property;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_FIELD] =
+    g_param_spec_enum ("sort-field", NULL, NULL,
+                       ROLO_TYPE_CONTACT_SORT_FIELD, ROLO_CONTACT_SORT_NAME,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ROLO_TYPE_COLUMN_SORTER);
+  g_type_ensure (ROLO_TYPE_CONTACT_CELL);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/rolo-contact-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoloContactView, column_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "name_column", FALSE,
+                                             G_STRUCT_OFFSET (RoloContactView,
+                                                              columns[COLUMN_NAME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "type_column", FALSE,
+                                             G_STRUCT_OFFSET (RoloContactView,
+                                                              columns[COLUMN_TYPE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "email_column", FALSE,
+                                             G_STRUCT_OFFSET (RoloContactView,
+                                                              columns[COLUMN_EMAIL]));
+  gtk_widget_class_bind_template_child_full (widget_class, "mobile_column", FALSE,
+                                             G_STRUCT_OFFSET (RoloContactView,
+                                                              columns[COLUMN_MOBILE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "created_column", FALSE,
+                                             G_STRUCT_OFFSET (RoloContactView,
+                                                              columns[COLUMN_CREATED]));
+  gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, context_click_pressed_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.copy", "s", copy_action);
+  gtk_widget_class_install_action (widget_class, "view.popup-menu", NULL, popup_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "view.popup-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
+                                       "view.popup-menu", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+rolo_contact_view_init_column_actions (RoloContactView *self)
+{
+  self->column_actions = g_simple_action_group_new ();
+
+  /* The Name column always shows: a row needs something to recognise it by. */
+  for (guint i = COLUMN_NAME + 1; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GPropertyAction) action = g_property_action_new (column_ids[i],
+                                                                 self->columns[i],
+                                                                 "visible");
+
+      g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+      g_signal_connect_object (self->columns[i], "notify::visible",
+                               G_CALLBACK (rolo_contact_view_save_columns), self,
+                               G_CONNECT_SWAPPED);
+    }
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_signal_connect_object (self->columns[i], "notify::fixed-width",
+                             G_CALLBACK (rolo_contact_view_save_columns), self,
+                             G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_columns (self->column_view), "items-changed",
+                           G_CALLBACK (rolo_contact_view_save_columns), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+rolo_contact_view_init (RoloContactView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_multi_selection_new (NULL);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  self->context_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
+  gtk_popover_set_has_arrow (self->context_menu, FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+
+  rolo_contact_view_init_column_actions (self);
+
+  self->sort_field = ROLO_CONTACT_SORT_NAME;
+  self->sort_descending = FALSE;
+  rolo_contact_view_apply_sort (self);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+rolo_contact_view_new (void)
+{
+  return g_object_new (ROLO_TYPE_CONTACT_VIEW, NULL);
+}
+
+GListModel *
+rolo_contact_view_get_model (RoloContactView *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), NULL);
+
+  return gtk_multi_selection_get_model (self->selection);
+}
+
+void
+rolo_contact_view_set_model (RoloContactView *self,
+                             GListModel      *model)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (rolo_contact_view_get_model (self) == model)
+    return;
+
+  gtk_multi_selection_set_model (self->selection, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GtkSelectionModel *
+rolo_contact_view_get_selection (RoloContactView *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkColumnView *
+rolo_contact_view_get_column_view (RoloContactView *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+RoloContactSortField
+rolo_contact_view_get_sort_field (RoloContactView *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), ROLO_CONTACT_SORT_NAME);
+
+  return self->sort_field;
+}
+
+/* A field without a column (the id: the server's own order) leaves every
+ * header without an arrow. */
+void
+rolo_contact_view_set_sort_field (RoloContactView      *self,
+                                  RoloContactSortField  field)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
+
+  if (rolo_contact_view_column_for_field (self, field) == NULL)
+    {
+      rolo_contact_view_update_sort (self, field, self->sort_descending);
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+      return;
+    }
+
+  self->sort_field = field;
+  rolo_contact_view_apply_sort (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_FIELD]);
+}
+
+gboolean
+rolo_contact_view_get_sort_descending (RoloContactView *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), FALSE);
+
+  return self->sort_descending;
+}
+
+void
+rolo_contact_view_set_sort_descending (RoloContactView *self,
+                                       gboolean         descending)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
+
+  descending = !!descending;
+  if (self->sort_descending == descending)
+    return;
+
+  self->sort_descending = descending;
+  rolo_contact_view_apply_sort (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+}
+
+GActionGroup *
+rolo_contact_view_get_column_actions (RoloContactView *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), NULL);
+
+  return G_ACTION_GROUP (self->column_actions);
+}
+
+void
+rolo_contact_view_bind_settings (RoloContactView *self,
+                                 GSettings       *settings)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  rolo_contact_view_restore_columns (self);
+  g_settings_bind (settings, "sort-column", self, "sort-field", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "sort-descending", self, "sort-descending",
+                   G_SETTINGS_BIND_DEFAULT);
+}

@@ -1,0 +1,49 @@
+/* rolo-contact-view.h
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "rolo-contact-query.h"
+
+G_BEGIN_DECLS
+
+#define ROLO_TYPE_CONTACT_VIEW (rolo_contact_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoloContactView, rolo_contact_view, ROLO, CONTACT_VIEW, GtkWidget)
+
+/*
+ * The contacts table: a GtkColumnView with Name, Type, Email, Mobile and
+ * Created columns over a model of RoloContact (in the server's order), with
+ * multiple selection and a context menu on rows.
+ *
+ * Clicking a column header changes "sort-field" and "sort-descending"; the
+ * rows are never reordered locally: whoever owns the model asks the server
+ * for the new order. Activating a row activates "win.open-contact" with the
+ * contact's id. The column actions ("type", "email", "mobile", "created":
+ * boolean, whether the column shows) make a column chooser.
+ */
+GtkWidget            *rolo_contact_view_new                (void);
+GListModel           *rolo_contact_view_get_model          (RoloContactView      *self);
+void                  rolo_contact_view_set_model          (RoloContactView      *self,
+                                                            GListModel           *model);
+GtkSelectionModel    *rolo_contact_view_get_selection      (RoloContactView      *self);
+GtkColumnView        *rolo_contact_view_get_column_view    (RoloContactView      *self);
+RoloContactSortField  rolo_contact_view_get_sort_field     (RoloContactView      *self);
+void                  rolo_contact_view_set_sort_field     (RoloContactView      *self,
+                                                            RoloContactSortField  field);
+gboolean              rolo_contact_view_get_sort_descending (RoloContactView     *self);
+void                  rolo_contact_view_set_sort_descending (RoloContactView     *self,
+                                                             gboolean             descending);
+GActionGroup         *rolo_contact_view_get_column_actions (RoloContactView      *self);
+/* Restores the columns (order, visibility, widths) and the sort from
+ * @settings, and keeps them there from now on. */
+void                  rolo_contact_view_bind_settings      (RoloContactView      *self,
+                                                            GSettings            *settings);
+
+G_END_DECLS

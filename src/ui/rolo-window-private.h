@@ -1,0 +1,54 @@
+/* rolo-window-private.h
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "rolo-contact-list.h"
+#include "rolo-contact-view.h"
+#include "rolo-window.h"
+
+G_BEGIN_DECLS
+
+struct _RoloWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *count_label;
+  GtkSpinner           *spinner;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  AdwStatusPage        *loading_page;
+  AdwStatusPage        *no_results_page;
+  AdwStatusPage        *error_page;
+  GtkWidget            *clear_search_button;
+  GtkWidget            *show_all_button;
+  GtkWidget            *retry_button;
+  GtkWidget            *reconnect_button;
+  RoloContactView      *contact_view;
+
+  GSettings            *settings;
+  RoloClient           *client;
+  RoloContactList      *contacts;
+  char                 *type_filter;   /* nick of a RoloContactType */
+  AdwToast             *toast;         /* the one shown, if any */
+  gboolean              retrying;      /* asked again from the error page */
+};
+
+/* rolo-window.c */
+void rolo_window_show_toast        (RoloWindow  *self,
+                                    const char  *title,
+                                    const char  *button_label,
+                                    const char  *action_name);
+void rolo_window_update_query      (RoloWindow  *self);
+void rolo_window_reload            (RoloWindow  *self);
+void rolo_window_update_actions    (RoloWindow  *self);
+
+/* rolo-window-actions.c */
+void rolo_window_class_add_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

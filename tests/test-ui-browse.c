@@ -1,0 +1,1121 @@
+/* test-ui-browse.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "rolo-application.h"
+#include "rolo-column-sorter.h"
+#include "rolo-contact-cell.h"
+#include "rolo-contact-list.h"
+#include "rolo-contact-view.h"
+#include "rolo-test-utils.h"
+#include "rolo-window.h"
+
+#define TIMEOUT_MS 20000
+
+/* The window drives the real widgets against an in-process sandbox and
+ * watches what the sandbox is asked: every list request's path and query. */
+typedef struct
+{
+  RoloApplication *app;
+  RoloWindow      *window;
+  RoloSandbox     *sandbox;
+  GSettings       *settings;
+  GPtrArray       *requests;
+} Fixture;
+
+static const char * const remembered_keys[] = {
+  "columns", "sort-column", "sort-descending", "type-filter",
+};
+
+/* Apps in one test process each need an id of their own. */
+static RoloApplication *
+test_application_new (void)
+{
+  static guint n_apps;
+  g_autofree char *id = g_strdup_printf ("%s.Browse%u", APPLICATION_ID, n_apps++);
+  RoloApplication *app = rolo_application_new ();
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+
+  return app;
+}
+
+static void
+reset_settings (GSettings *settings)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (remembered_keys); i++)
+    g_settings_reset (settings, remembered_keys[i]);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->settings = g_settings_new (APPLICATION_ID);
+  reset_settings (fixture->settings);
+  fixture->requests = g_ptr_array_new_with_free_func (g_free);
+
+  fixture->app = test_application_new ();
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = g_object_ref_sink (rolo_window_new (fixture->app));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->app);
+  if (fixture->sandbox != NULL)
+    g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
+  g_clear_object (&fixture->sandbox);
+  g_clear_pointer (&fixture->requests, g_ptr_array_unref);
+  reset_settings (fixture->settings);
+  g_clear_object (&fixture->settings);
+}
+
+static void
+request_cb (RoloSandbox *sandbox,
+            const char  *method,
+            const char  *path_and_query,
+            GBytes      *body,
+            gpointer     user_data)
+{
+  Fixture *fixture = user_data;
+
+  if (g_str_equal (method, "GET") && g_str_has_prefix (path_and_query, "/v1/contacts?"))
+    g_ptr_array_add (fixture->requests, g_strdup (path_and_query));
+}
+
+static void
+fixture_connect_to (Fixture    *fixture,
+                    const char *base_url,
+                    const char *access_key,
+                    const char *secret_key)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = rolo_client_new (base_url, access_key, secret_key, &error);
+
+  g_assert_no_error (error);
+  rolo_window_set_client (fixture->window, client);
+}
+
+static void
+fixture_connect (Fixture    *fixture,
+                 guint       n_contacts,
+                 const char *access_key,
+                 const char *secret_key)
+{
+  g_autofree char *base_url = NULL;
+
+  fixture->sandbox = rolo_test_sandbox_new (n_contacts);
+  g_signal_connect (fixture->sandbox, "request", G_CALLBACK (request_cb), fixture);
+  base_url = rolo_sandbox_dup_base_url (fixture->sandbox);
+  fixture_connect_to (fixture, base_url, access_key, secret_key);
+}
+
+/* --- finding the widgets a user would use --------------------------------- */
+
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *data);
+
+static void
+collect_widgets (GtkWidget   *widget,
+                 WidgetMatch  match,
+                 const char  *data,
+                 GPtrArray   *found)
+{
+  if (match (widget, data))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, match, data, found);
+}
+
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, match, data, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static gboolean
+is_type_named (GtkWidget  *widget,
+               const char *type_name)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
+}
+
+static gboolean
+is_button_for (GtkWidget  *widget,
+               const char *action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              label) == 0;
+}
+
+static gboolean
+is_label_starting (GtkWidget  *widget,
+                   const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* A name cell on screen: mapped and laid out. */
+static gboolean
+is_name_cell (GtkWidget  *widget,
+              const char *unused)
+{
+  return ROLO_IS_CONTACT_CELL (widget) && gtk_widget_is_drawable (widget) &&
+         gtk_widget_get_width (widget) > 0 &&
+         rolo_contact_cell_get_field (ROLO_CONTACT_CELL (widget)) == ROLO_CONTACT_SORT_NAME;
+}
+
+static GtkWidget *
+window_widget (Fixture    *fixture,
+               const char *type_name)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (fixture->window), is_type_named, type_name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkColumnView *
+window_column_view (Fixture *fixture)
+{
+  return GTK_COLUMN_VIEW (window_widget (fixture, "GtkColumnView"));
+}
+
+static GtkColumnViewColumn *
+column_titled (GtkColumnView *view,
+               const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+window_button (Fixture    *fixture,
+               const char *action_name)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->window), is_button_for, action_name);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+button_shown (Fixture    *fixture,
+              const char *action_name)
+{
+  return gtk_widget_is_drawable (window_button (fixture, action_name));
+}
+
+static void
+type_search (Fixture    *fixture,
+             const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (window_widget (fixture, "GtkSearchEntry")), text);
+}
+
+/* --- waiting --------------------------------------------------------------- */
+
+static gboolean
+window_settled (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  const char *state = rolo_window_get_state (fixture->window);
+  GListModel *contacts = rolo_window_get_contacts (fixture->window);
+
+  if (g_str_equal (state, "welcome") || g_str_equal (state, "loading"))
+    return FALSE;
+  /* A new query keeps the last page up until it is answered. */
+  return contacts == NULL || !rolo_contact_list_get_loading (ROLO_CONTACT_LIST (contacts));
+}
+
+static void
+wait_settled (Fixture *fixture)
+{
+  rolo_test_wait_until (window_settled, fixture, TIMEOUT_MS);
+}
+
+typedef struct
+{
+  Fixture            *fixture;
+  const char * const *fragments;
+} RequestMatch;
+
+static gboolean
+request_matches (const char         *request,
+                 const char * const *fragments)
+{
+  for (guint i = 0; fragments[i] != NULL; i++)
+    if (strstr (request, fragments[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+has_request (gpointer user_data)
+{
+  RequestMatch *match = user_data;
+
+  for (guint i = 0; i < match->fixture->requests->len; i++)
+    if (request_matches (g_ptr_array_index (match->fixture->requests, i), match->fragments))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Waits for a list request with every fragment in its query. */
+static void
+wait_request (Fixture            *fixture,
+              const char * const *fragments)
+{
+  RequestMatch match = { fixture, fragments };
+
+  rolo_test_wait_until (has_request, &match, TIMEOUT_MS);
+}
+
+static gboolean
+rows_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(RoloContact) first = NULL;
+  GListModel *contacts = rolo_window_get_contacts (fixture->window);
+
+  if (g_list_model_get_n_items (contacts) == 0)
+    return FALSE;
+  first = g_list_model_get_item (contacts, 0);
+  collect_widgets (GTK_WIDGET (fixture->window), is_name_cell, NULL, cells);
+
+  for (guint i = 0; i < cells->len; i++)
+    if (g_strcmp0 (rolo_contact_cell_get_text (g_ptr_array_index (cells, i)),
+                   rolo_contact_get_name (first)) == 0 &&
+        rolo_contact_get_state (first) == ROLO_CONTACT_STATE_READY)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+toast_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return find_widget (GTK_WIDGET (fixture->window), is_label_starting,
+                      "Some contacts could not be loaded") != NULL;
+}
+
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the main loop run for ms milliseconds. */
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  rolo_test_wait_for_flag (&done, ms + TIMEOUT_MS);
+}
+
+/* --- reading the rows ------------------------------------------------------ */
+
+static RoloContactList *
+window_contacts (Fixture *fixture)
+{
+  GListModel *contacts = rolo_window_get_contacts (fixture->window);
+
+  g_assert_true (ROLO_IS_CONTACT_LIST (contacts));
+  return ROLO_CONTACT_LIST (contacts);
+}
+
+static RoloContact *
+row (Fixture *fixture,
+     guint    position)
+{
+  GListModel *contacts = G_LIST_MODEL (window_contacts (fixture));
+  RoloContact *contact = g_list_model_get_item (contacts, position);
+
+  g_assert_nonnull (contact);
+  /* Borrowed: the list holds its rows while the page is cached. */
+  g_object_unref (contact);
+  return contact;
+}
+
+/* The rows of the first page, which the first answer filled. */
+static guint
+n_first_rows (Fixture *fixture)
+{
+  return MIN (g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture))),
+              ROLO_CONTACT_LIST_PAGE_SIZE);
+}
+
+static RoloContactQuery *
+shown_query (Fixture *fixture)
+{
+  return rolo_contact_list_get_query (window_contacts (fixture));
+}
+
+typedef const char * (*ContactText) (RoloContact *contact);
+
+/* Rows in the server's order for a NOCASE collation, ties by id. */
+static void
+assert_rows_ordered (Fixture     *fixture,
+                     ContactText  text,
+                     gboolean     descending)
+{
+  for (guint i = 1; i < n_first_rows (fixture); i++)
+    {
+      int cmp = g_ascii_strcasecmp (text (row (fixture, i - 1)), text (row (fixture, i)));
+
+      g_assert_cmpint (rolo_contact_get_state (row (fixture, i)), ==,
+                       ROLO_CONTACT_STATE_READY);
+      if (descending)
+        g_assert_cmpint (cmp, >=, 0);
+      else
+        g_assert_cmpint (cmp, <=, 0);
+    }
+}
+
+/* --- tests ----------------------------------------------------------------- */
+
+static void
+test_rows (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const char * const default_sort[] = { "pageIndex=0", "sortBy=cstname", "sortOrder=asc", NULL };
+  GtkWidget *type_cell;
+
+  fixture_connect (fixture, 250, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "250 contacts");
+  /* Name ascending unless the user chose otherwise. */
+  wait_request (fixture, default_sort);
+  assert_rows_ordered (fixture, rolo_contact_get_name, FALSE);
+
+  /* The rows reach the screen, and only the pages on screen were asked for. */
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+  g_assert_cmpuint (fixture->requests->len, <=, 2);
+  type_cell = find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Individual");
+  if (type_cell == NULL)
+    type_cell = find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Business");
+  g_assert_nonnull (type_cell);
+}
+
+static void
+test_select_all (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkSelectionModel *selection;
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkWidget *list;
+
+  fixture_connect (fixture, 120, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+
+  /* Ctrl+A is the list's own select-all. */
+  selection = gtk_column_view_get_model (window_column_view (fixture));
+  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  list = find_widget (GTK_WIDGET (window_column_view (fixture)), is_type_named, "GtkListView");
+  g_assert_nonnull (list);
+  g_assert_true (gtk_widget_activate_action (list, "list.select-all", NULL));
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 120);
+}
+
+static const char *
+ascii_word_of (RoloContact *contact)
+{
+  static char word[64];
+  const char *name = rolo_contact_get_name (contact);
+  const char *last = strrchr (name, ' ');
+
+  last = last != NULL ? last + 1 : name;
+  if (strlen (last) < 4 || strlen (last) >= sizeof word)
+    return NULL;
+  for (const char *p = last; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p))
+      return NULL;
+
+  g_strlcpy (word, last, sizeof word);
+  return word;
+}
+
+static void
+assert_rows_match (Fixture    *fixture,
+                   const char *search)
+{
+  g_autofree char *needle = g_ascii_strdown (search, -1);
+
+  for (guint i = 0; i < n_first_rows (fixture); i++)
+    {
+      g_autofree char *name = g_ascii_strdown (rolo_contact_get_name (row (fixture, i)), -1);
+      g_autofree char *email = g_ascii_strdown (rolo_contact_get_email (row (fixture, i)), -1);
+
+      g_assert_true (strstr (name, needle) != NULL || strstr (email, needle) != NULL);
+    }
+}
+
+static gboolean
+query_answered (Fixture    *fixture,
+                const char *search)
+{
+  return g_str_equal (rolo_contact_query_get_search (shown_query (fixture)), search) &&
+         rolo_contact_list_get_loaded (window_contacts (fixture));
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *search;
+} SearchWait;
+
+static gboolean
+search_answered (gpointer user_data)
+{
+  SearchWait *wait = user_data;
+
+  return query_answered (wait->fixture, wait->search);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autofree char *word = NULL;
+  g_autofree char *fragment = NULL;
+  const char *fragments[2] = { NULL, NULL };
+  SearchWait wait = { fixture, NULL };
+  guint n_matches;
+
+  fixture_connect (fixture, 300, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  for (guint i = 0; word == NULL && i < n_first_rows (fixture); i++)
+    word = g_strdup (ascii_word_of (row (fixture, i)));
+  g_assert_nonnull (word);
+  /* Part of a surname, as typed: lower case, three letters. */
+  fragment = g_ascii_strdown (word + 1, 3);
+
+  g_ptr_array_set_size (fixture->requests, 0);
+  type_search (fixture, fragment);
+  /* Debounced: nothing is asked while the user may still be typing. */
+  g_assert_cmpuint (fixture->requests->len, ==, 0);
+
+  fragments[0] = g_strdup_printf ("search=%s", fragment);
+  wait_request (fixture, fragments);
+  g_free ((char *) fragments[0]);
+  wait.search = fragment;
+  rolo_test_wait_until (search_answered, &wait, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+
+  n_matches = g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture)));
+  g_assert_cmpuint (n_matches, >, 0);
+  g_assert_cmpuint (n_matches, <, 300);
+  assert_rows_match (fixture, fragment);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+}
+
+static void
+test_search_stale (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char * const slow[] = { "search=an", NULL };
+  SearchWait wait = { fixture, "zzzq" };
+  g_autofree char *count = NULL;
+
+  fixture_connect (fixture, 300, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+
+  /* The first search is asked and still on its way when the user types on. */
+  rolo_sandbox_set_latency (fixture->sandbox, 400);
+  type_search (fixture, "an");
+  wait_request (fixture, slow);
+  type_search (fixture, "zzzq");
+  rolo_test_wait_until (search_answered, &wait, TIMEOUT_MS);
+
+  /* Long after the old answer was due, the window still shows the new one. */
+  count = g_strdup (rolo_window_get_count_text (fixture->window));
+  iterate_for (800);
+  g_assert_cmpstr (rolo_contact_query_get_search (shown_query (fixture)), ==, "zzzq");
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "no-results");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, count);
+}
+
+static void
+test_no_results (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  SearchWait wait = { fixture, "zzqx-nothing" };
+  SearchWait cleared = { fixture, "" };
+
+  fixture_connect (fixture, 50, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+
+  type_search (fixture, "zzqx-nothing");
+  rolo_test_wait_until (search_answered, &wait, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "no-results");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "No Results");
+  /* It shows what was searched for, and the way back. */
+  g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
+                            "zzqx-nothing"));
+  g_assert_true (button_shown (fixture, "win.clear-search"));
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "0 contacts");
+
+  gtk_widget_activate (window_button (fixture, "win.clear-search"));
+  rolo_test_wait_until (search_answered, &cleared, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "50 contacts");
+}
+
+typedef struct
+{
+  Fixture              *fixture;
+  RoloContactSortField  field;
+  gboolean              descending;
+} SortWait;
+
+static gboolean
+sort_answered (gpointer user_data)
+{
+  SortWait *wait = user_data;
+  RoloContactQuery *query = shown_query (wait->fixture);
+
+  return rolo_contact_query_get_sort_by (query) == wait->field &&
+         rolo_contact_query_get_sort_descending (query) == wait->descending &&
+         rolo_contact_list_get_loaded (window_contacts (wait->fixture));
+}
+
+static void
+test_sort (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  const char * const by_email[] = { "sortBy=cstemail", "sortOrder=desc", NULL };
+  const char * const by_created[] = { "sortBy=cstcreated_on", "sortOrder=asc", NULL };
+  SortWait email_desc = { fixture, ROLO_CONTACT_SORT_EMAIL, TRUE };
+  SortWait created_asc = { fixture, ROLO_CONTACT_SORT_CREATED, FALSE };
+  GtkColumnView *view;
+  gint64 first_by_name;
+  g_autofree char *sort_column = NULL;
+
+  fixture_connect (fixture, 200, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  first_by_name = rolo_contact_get_id (row (fixture, 0));
+  view = window_column_view (fixture);
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Email"), GTK_SORT_DESCENDING);
+  wait_request (fixture, by_email);
+  rolo_test_wait_until (sort_answered, &email_desc, TIMEOUT_MS);
+  assert_rows_ordered (fixture, rolo_contact_get_email, TRUE);
+  g_assert_cmpint (rolo_contact_get_id (row (fixture, 0)), !=, first_by_name);
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Created"), GTK_SORT_ASCENDING);
+  wait_request (fixture, by_created);
+  rolo_test_wait_until (sort_answered, &created_asc, TIMEOUT_MS);
+  for (guint i = 1; i < n_first_rows (fixture); i++)
+    g_assert_cmpint (g_date_time_compare (rolo_contact_get_created (row (fixture, i - 1)),
+                                          rolo_contact_get_created (row (fixture, i))), <=, 0);
+
+  /* Remembered. */
+  sort_column = g_settings_get_string (fixture->settings, "sort-column");
+  g_assert_cmpstr (sort_column, ==, "created");
+  g_assert_false (g_settings_get_boolean (fixture->settings, "sort-descending"));
+}
+
+static void
+test_sort_direction (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const char * const mobile_asc[] = { "sortBy=cstmobile", "sortOrder=asc", NULL };
+  const char * const mobile_desc[] = { "sortBy=cstmobile", "sortOrder=desc", NULL };
+  SortWait asc = { fixture, ROLO_CONTACT_SORT_MOBILE, FALSE };
+  SortWait desc = { fixture, ROLO_CONTACT_SORT_MOBILE, TRUE };
+  gboolean descending = FALSE;
+  RoloColumnSorter *primary;
+
+  GtkColumnView *view;
+
+  fixture_connect (fixture, 150, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  view = window_column_view (fixture);
+
+  /* Ascending, then the same column the other way, as two header clicks do. */
+  gtk_column_view_sort_by_column (view, column_titled (view, "Mobile"), GTK_SORT_ASCENDING);
+  wait_request (fixture, mobile_asc);
+  rolo_test_wait_until (sort_answered, &asc, TIMEOUT_MS);
+  assert_rows_ordered (fixture, rolo_contact_get_mobile, FALSE);
+
+  gtk_column_view_sort_by_column (view, column_titled (view, "Mobile"), GTK_SORT_DESCENDING);
+  wait_request (fixture, mobile_desc);
+  rolo_test_wait_until (sort_answered, &desc, TIMEOUT_MS);
+  assert_rows_ordered (fixture, rolo_contact_get_mobile, TRUE);
+
+  primary = rolo_column_sorter_get_primary (view, &descending);
+  g_assert_nonnull (primary);
+  g_assert_cmpint (rolo_column_sorter_get_field (primary), ==, ROLO_CONTACT_SORT_MOBILE);
+  g_assert_true (descending);
+}
+
+static void
+test_sort_restored (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(RoloWindow) window = NULL;
+  GtkColumnView *view;
+  RoloColumnSorter *primary;
+  gboolean descending = FALSE;
+
+  g_settings_set_string (fixture->settings, "sort-column", "email");
+  g_settings_set_boolean (fixture->settings, "sort-descending", TRUE);
+
+  window = g_object_ref_sink (rolo_window_new (fixture->app));
+  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), is_type_named, "GtkColumnView"));
+  primary = rolo_column_sorter_get_primary (view, &descending);
+  /* The header shows the arrow where the user left it. */
+  g_assert_nonnull (primary);
+  g_assert_cmpint (rolo_column_sorter_get_field (primary), ==, ROLO_CONTACT_SORT_EMAIL);
+  g_assert_true (descending);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  Fixture         *fixture;
+  RoloContactType  type;
+} TypeWait;
+
+static gboolean
+type_answered (gpointer user_data)
+{
+  TypeWait *wait = user_data;
+
+  return rolo_contact_query_get_contact_type (shown_query (wait->fixture)) == wait->type &&
+         rolo_contact_list_get_loaded (window_contacts (wait->fixture));
+}
+
+static void
+click_filter (Fixture         *fixture,
+              const char      *label,
+              RoloContactType  type)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->window), is_button_labelled, label);
+  TypeWait wait = { fixture, type };
+
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  rolo_test_wait_until (type_answered, &wait, TIMEOUT_MS);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+}
+
+static void
+assert_rows_of_type (Fixture         *fixture,
+                     RoloContactType  type)
+{
+  for (guint i = 0; i < n_first_rows (fixture); i++)
+    g_assert_cmpint (rolo_contact_get_contact_type (row (fixture, i)), ==, type);
+}
+
+static void
+test_type_filter (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  const char * const businesses[] = { "type=2", NULL };
+  const char * const individuals[] = { "type=1", NULL };
+  g_autofree char *saved = NULL;
+  guint n_all, n_businesses, n_individuals;
+
+  fixture_connect (fixture, 200, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture)));
+
+  click_filter (fixture, "Businesses", ROLO_CONTACT_TYPE_BUSINESS);
+  wait_request (fixture, businesses);
+  n_businesses = g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture)));
+  g_assert_cmpuint (n_businesses, >, 0);
+  assert_rows_of_type (fixture, ROLO_CONTACT_TYPE_BUSINESS);
+  saved = g_settings_get_string (fixture->settings, "type-filter");
+  g_assert_cmpstr (saved, ==, "business");
+
+  click_filter (fixture, "Individuals", ROLO_CONTACT_TYPE_INDIVIDUAL);
+  wait_request (fixture, individuals);
+  n_individuals = g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture)));
+  assert_rows_of_type (fixture, ROLO_CONTACT_TYPE_INDIVIDUAL);
+  g_assert_cmpuint (n_businesses + n_individuals, ==, n_all);
+
+  click_filter (fixture, "All", ROLO_CONTACT_TYPE_ANY);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture))), ==,
+                    n_all);
+  g_assert_null (strstr (g_ptr_array_index (fixture->requests, fixture->requests->len - 1),
+                         "type="));
+}
+
+static void
+test_empty (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  fixture_connect (fixture, 0, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "empty");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "No Contacts Yet");
+  g_assert_true (button_shown (fixture, "win.new-contact"));
+  g_assert_true (gtk_widget_is_sensitive (window_button (fixture, "win.new-contact")));
+}
+
+static void
+test_unreachable (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(RoloSandbox) gone = rolo_test_sandbox_new (0);
+  g_autofree char *base_url = rolo_sandbox_dup_base_url (gone);
+
+  /* A port nothing listens on any more. */
+  rolo_sandbox_stop (gone);
+  fixture_connect_to (fixture, base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
+                   "Cannot Reach the Server");
+  g_assert_true (button_shown (fixture, "win.retry"));
+  g_assert_true (gtk_widget_is_sensitive (window_button (fixture, "win.retry")));
+  g_assert_false (button_shown (fixture, "win.reconnect"));
+}
+
+static void
+test_unauthorized (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  fixture_connect (fixture, 10, ROLO_TEST_ACCESS_KEY, "not-the-secret");
+  wait_settled (fixture);
+
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "API Keys Rejected");
+  g_assert_true (button_shown (fixture, "win.reconnect"));
+  g_assert_true (gtk_widget_has_css_class (window_button (fixture, "win.reconnect"),
+                                           "suggested-action"));
+  g_assert_null (strstr (rolo_window_get_status_description (fixture->window),
+                         "not-the-secret"));
+}
+
+static gboolean
+record_open (RoloWindow *window,
+             gint64      id,
+             gpointer    user_data)
+{
+  *(gint64 *) user_data = id;
+  return TRUE;
+}
+
+static void
+test_open_contact (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gint64 opened = 0;
+
+  fixture_connect (fixture, 30, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  g_signal_connect (fixture->window, "open-contact", G_CALLBACK (record_open), &opened);
+
+  /* Double-click or Enter on a row. */
+  g_signal_emit_by_name (window_column_view (fixture), "activate", 4);
+  g_assert_cmpint (opened, ==, rolo_contact_get_id (row (fixture, 4)));
+
+  g_signal_handlers_disconnect_by_data (fixture->window, &opened);
+}
+
+static gboolean
+context_menu_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GtkWidget *menu = find_widget (window_widget (fixture, "RoloContactView"), is_type_named,
+                                 "GtkPopoverMenu");
+
+  return menu != NULL && gtk_widget_get_visible (menu);
+}
+
+static void
+test_context_menu (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr(GListModel) controllers = NULL;
+  RoloContactCell *cell = NULL;
+  GtkWidget *view = window_widget (fixture, "RoloContactView");
+  GtkPopoverMenu *menu;
+  GMenuModel *model;
+  g_autoptr(GVariant) target = NULL;
+  g_autoptr(GMenuModel) section = NULL;
+  graphene_point_t point;
+
+  fixture_connect (fixture, 30, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+
+  collect_widgets (view, is_name_cell, NULL, cells);
+  for (guint i = 0; i < cells->len && cell == NULL; i++)
+    if (rolo_contact_cell_get_position (g_ptr_array_index (cells, i)) == 2)
+      cell = g_ptr_array_index (cells, i);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (cell), view,
+                                           &GRAPHENE_POINT_INIT (4, 4), &point));
+
+  /* A right click on the third row. */
+  controllers = gtk_widget_observe_controllers (view);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == 3)
+        g_signal_emit_by_name (controller, "pressed", 1, (double) point.x, (double) point.y);
+    }
+  rolo_test_wait_until (context_menu_shown, fixture, TIMEOUT_MS);
+
+  /* It selects the row and opens it by id. */
+  g_assert_true (gtk_selection_model_is_selected (
+                   gtk_column_view_get_model (window_column_view (fixture)), 2));
+  menu = GTK_POPOVER_MENU (find_widget (view, is_type_named, "GtkPopoverMenu"));
+  model = gtk_popover_menu_get_menu_model (menu);
+  section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                  G_VARIANT_TYPE_INT64);
+  g_assert_nonnull (target);
+  g_assert_cmpint (g_variant_get_int64 (target), ==, rolo_contact_get_id (row (fixture, 2)));
+  gtk_popover_popdown (GTK_POPOVER (menu));
+}
+
+static void
+test_transient_failure (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) toasts = g_ptr_array_new ();
+
+  fixture_connect (fixture, 300, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+
+  /* Rows on screen: a failure is a toast, and the rows stay. */
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 1.0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
+  rolo_test_wait_until (toast_shown, fixture, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "300 contacts");
+
+  /* Another failure replaces it: one toast at a time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
+  iterate_for (600);
+  collect_widgets (GTK_WIDGET (fixture->window), is_label_starting,
+                   "Some contacts could not be loaded", toasts);
+  g_assert_cmpuint (toasts->len, ==, 1);
+}
+
+static gboolean
+has_cell_with_class (Fixture    *fixture,
+                     const char *css_class)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+
+  collect_widgets (GTK_WIDGET (fixture->window), is_name_cell, NULL, cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (cells, i), css_class))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+loading_rows_shown (gpointer user_data)
+{
+  return has_cell_with_class (user_data, "loading");
+}
+
+static gboolean
+failed_rows_shown (gpointer user_data)
+{
+  return has_cell_with_class (user_data, "failed");
+}
+
+static gboolean
+no_loading_rows (gpointer user_data)
+{
+  return !has_cell_with_class (user_data, "loading");
+}
+
+static void
+scroll_to (Fixture *fixture,
+           double   fraction)
+{
+  GtkWidget *view = window_widget (fixture, "RoloContactView");
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (view, is_type_named,
+                                                                  "GtkScrolledWindow"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * fraction);
+}
+
+static void
+test_placeholders (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  fixture_connect (fixture, 2000, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+
+  /* Rows whose page is on its way look like loading, then fill in place. */
+  rolo_sandbox_set_latency (fixture->sandbox, 500);
+  scroll_to (fixture, 0.5);
+  rolo_test_wait_until (loading_rows_shown, fixture, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+  rolo_test_wait_until (no_loading_rows, fixture, TIMEOUT_MS);
+
+  /* Rows whose page failed look failed. */
+  rolo_sandbox_set_latency (fixture->sandbox, 0);
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 1.0);
+  scroll_to (fixture, 0.9);
+  rolo_test_wait_until (failed_rows_shown, fixture, TIMEOUT_MS);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label_starting,
+                                 "Could not load"));
+}
+
+/* width G_MININT: any. */
+static void
+assert_column_setting (GVariant   *columns,
+                       const char *id,
+                       gboolean    visible,
+                       int         width)
+{
+  GVariantIter iter;
+  const char *column_id;
+  gboolean column_visible;
+  int column_width;
+
+  g_variant_iter_init (&iter, columns);
+  while (g_variant_iter_next (&iter, "(&sbi)", &column_id, &column_visible, &column_width))
+    if (g_str_equal (column_id, id))
+      {
+        g_assert_cmpint (column_visible, ==, visible);
+        if (width != G_MININT)
+          g_assert_cmpint (column_width, ==, width);
+        return;
+      }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_columns_remembered (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(RoloWindow) window = NULL;
+  g_autoptr(GVariant) columns = NULL;
+  GtkColumnView *view = window_column_view (fixture);
+  GtkColumnView *other_view;
+
+  /* The column chooser in the main menu. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "columns.email",
+                                             NULL));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (view, "Email")));
+  gtk_column_view_column_set_fixed_width (column_titled (view, "Mobile"), 222);
+
+  columns = g_settings_get_value (fixture->settings, "columns");
+  assert_column_setting (columns, "email", FALSE, G_MININT);
+  assert_column_setting (columns, "mobile", TRUE, 222);
+
+  window = g_object_ref_sink (rolo_window_new (fixture->app));
+  other_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), is_type_named,
+                                             "GtkColumnView"));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (other_view, "Email")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (other_view, "Type")));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (other_view, "Mobile")),
+                   ==, 222);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/ui/browse/rows", test_rows);
+  ADD ("/ui/browse/select-all", test_select_all);
+  ADD ("/ui/browse/search", test_search);
+  ADD ("/ui/browse/search/stale", test_search_stale);
+  ADD ("/ui/browse/search/no-results", test_no_results);
+  ADD ("/ui/browse/sort", test_sort);
+  ADD ("/ui/browse/sort/direction", test_sort_direction);
+  ADD ("/ui/browse/sort/restored", test_sort_restored);
+  ADD ("/ui/browse/type-filter", test_type_filter);
+  ADD ("/ui/browse/columns/remembered", test_columns_remembered);
+  ADD ("/ui/browse/open-contact", test_open_contact);
+  ADD ("/ui/browse/context-menu", test_context_menu);
+  ADD ("/ui/browse/placeholders", test_placeholders);
+  ADD ("/ui/browse/status/empty", test_empty);
+  ADD ("/ui/browse/status/unreachable", test_unreachable);
+  ADD ("/ui/browse/status/unauthorized", test_unauthorized);
+  ADD ("/ui/browse/toast/transient-failure", test_transient_failure);
+
+#undef ADD
+
+  return g_test_run ();
+}

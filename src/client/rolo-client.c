@@ -79,6 +79,11 @@ new_task (RoloClient          *self,
   return task;
 }
 
+/* Keys shorter than this are not looked for: a one-letter test key would
+ * otherwise turn every "a" of a message into an ellipsis. Real YSUITE keys are
+ * far longer. */
+#define MIN_SCRUBBED_KEY_LENGTH 6
+
 /* text with every key in it replaced by an ellipsis. */
 static char *
 dup_without_keys (RoloClient *self,
@@ -89,7 +94,7 @@ dup_without_keys (RoloClient *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      if (keys[i] != NULL && *keys[i] != '\0')
+      if (keys[i] != NULL && strlen (keys[i]) >= MIN_SCRUBBED_KEY_LENGTH)
         g_string_replace (scrubbed, keys[i], "…", 0);
     }
 

@@ -212,7 +212,7 @@ main (int   argc,
 
   if (!parse_options (&options, &argc, &argv, &error))
     {
-      g_printerr ("rolo-sandbox: %s\nTry “rolo-sandbox --help”.\n", error->message);
+      g_printerr ("rolo-sandbox: %s\nTry \"rolo-sandbox --help\".\n", error->message);
       return EXIT_USAGE;
     }
 

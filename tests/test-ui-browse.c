@@ -32,6 +32,9 @@ typedef struct
   RoloSandbox     *sandbox;
   GSettings       *settings;
   GPtrArray       *requests;
+  SoupServer      *server;        /* answers every request with one failure */
+  guint            server_status;
+  guint            n_served;
 } Fixture;
 
 static const char * const remembered_keys[] = {
@@ -88,6 +91,9 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->sandbox != NULL)
     g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
   g_clear_object (&fixture->sandbox);
+  if (fixture->server != NULL)
+    soup_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
   g_clear_pointer (&fixture->requests, g_ptr_array_unref);
   reset_settings (fixture->settings);
   g_clear_object (&fixture->settings);
@@ -131,6 +137,46 @@ fixture_connect (Fixture    *fixture,
   g_signal_connect (fixture->sandbox, "request", G_CALLBACK (request_cb), fixture);
   base_url = rolo_sandbox_dup_base_url (fixture->sandbox);
   fixture_connect_to (fixture, base_url, access_key, secret_key);
+}
+
+/* Answers the sandbox cannot give (it has every add-on and never fails
+ * this way): the status and envelope of a failure, for every request. */
+static void
+failing_server_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  const char *body = fixture->server_status == SOUP_STATUS_FORBIDDEN
+                     ? "{\"success\": false, \"message\": \"Contacts add-on is not active.\"}"
+                     : "{\"success\": false, \"message\": \"Internal server error.\"}";
+
+  fixture->n_served++;
+  soup_server_message_set_status (msg, fixture->server_status, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    body, strlen (body));
+}
+
+static void
+fixture_connect_failing (Fixture *fixture,
+                         guint    status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *base_url = NULL;
+
+  fixture->server_status = status;
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, failing_server_cb, fixture, NULL);
+  /* On the thread-default main context, which the tests iterate. */
+  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (fixture->server);
+  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  fixture_connect_to (fixture, base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
 }
 
 /* --- finding the widgets a user would use --------------------------------- */
@@ -851,6 +897,80 @@ test_unauthorized (Fixture       *fixture,
                          "not-the-secret"));
 }
 
+/* Longer than the list waits before it asks again by itself for a page that
+ * failed (a second), so that a retry loop would show in the request count. */
+#define QUIET_MS 1200
+
+static void
+test_forbidden (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *description;
+
+  fixture_connect_failing (fixture, SOUP_STATUS_FORBIDDEN);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==,
+                   "Subscription Add-On Missing");
+  description = rolo_window_get_status_description (fixture->window);
+  g_test_message ("403: %s", description);
+  g_assert_nonnull (strstr (description, "subscription add-on"));
+  g_assert_nonnull (strstr (description, "not active for this workspace"));
+  g_assert_nonnull (strstr (description, "administrator"));
+  /* The keys are fine: nothing to reconnect; Retry for once it is active. */
+  g_assert_false (button_shown (fixture, "win.reconnect"));
+  g_assert_true (button_shown (fixture, "win.retry"));
+
+  /* Asked once, and not again by itself. */
+  g_assert_cmpuint (fixture->n_served, ==, 1);
+  iterate_for (QUIET_MS);
+  g_assert_cmpuint (fixture->n_served, ==, 1);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+}
+
+static gboolean
+served_again (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return fixture->n_served >= 2;
+}
+
+static void
+test_server_error (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char *description;
+
+  fixture_connect_failing (fixture, SOUP_STATUS_INTERNAL_SERVER_ERROR);
+  wait_settled (fixture);
+
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "Server Error");
+  description = rolo_window_get_status_description (fixture->window);
+  g_test_message ("500: %s", description);
+  /* Markup: the apostrophe comes escaped. */
+  g_assert_nonnull (strstr (description, "The problem is on the server"));
+  g_assert_nonnull (strstr (description, "HTTP 500"));
+  g_assert_true (button_shown (fixture, "win.retry"));
+  g_assert_true (gtk_widget_is_sensitive (window_button (fixture, "win.retry")));
+  g_assert_false (button_shown (fixture, "win.reconnect"));
+  iterate_for (QUIET_MS);
+  g_assert_cmpuint (fixture->n_served, ==, 1);
+
+  /* Retry (a button press, which clicks once it has shown) asks once more;
+   * the same answer brings the page back. */
+  gtk_widget_activate (window_button (fixture, "win.retry"));
+  rolo_test_wait_until (served_again, fixture, TIMEOUT_MS);
+  wait_settled (fixture);
+  g_assert_cmpuint (fixture->n_served, ==, 2);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
+  g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "Server Error");
+  iterate_for (QUIET_MS);
+  g_assert_cmpuint (fixture->n_served, ==, 2);
+}
+
 static gboolean
 record_open (RoloWindow *window,
              gint64      id,
@@ -936,6 +1056,118 @@ test_context_menu (Fixture       *fixture,
   g_assert_nonnull (target);
   g_assert_cmpint (g_variant_get_int64 (target), ==, rolo_contact_get_id (row (fixture, 2)));
   gtk_popover_popdown (GTK_POPOVER (menu));
+}
+
+/* One of our buttons that shows an icon and no words, where it shows (the
+ * window controls are GTK's). */
+static gboolean
+is_icon_button (GtkWidget  *widget,
+                const char *unused)
+{
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+    return FALSE;
+
+  return (GTK_IS_MENU_BUTTON (widget) ||
+          (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL &&
+           !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)))) &&
+         gtk_widget_is_drawable (widget);
+}
+
+/* What Tab reaches: a button's words, "search", "menu", "row" or the type. */
+static const char *
+focus_name (GtkWidget *focus)
+{
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL)
+    return "search";
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) != NULL)
+    return "menu";
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) != NULL)
+    return "row";
+  if (GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (focus));
+  return G_OBJECT_TYPE_NAME (focus);
+}
+
+static gboolean
+menu_has_submenu (GMenuModel *menu,
+                  const char *label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_label = NULL;
+
+      if (section != NULL && menu_has_submenu (section, label))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label) &&
+          g_str_equal (item_label, label))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  const char * const by_email[] = { "sortBy=cstemail", "sortOrder=desc", NULL };
+  SortWait email_desc = { fixture, ROLO_CONTACT_SORT_EMAIL, TRUE };
+  g_autoptr(GPtrArray) icon_buttons = g_ptr_array_new ();
+  g_autoptr(GString) reached = g_string_new ("|");
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *menu_button;
+  GtkWidget *row = NULL;
+
+  fixture_connect (fixture, 30, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+
+  /* A button without words says what it does. */
+  collect_widgets (window, is_icon_button, NULL, icon_buttons);
+  g_assert_cmpuint (icon_buttons->len, >=, 2);
+  for (guint i = 0; i < icon_buttons->len; i++)
+    g_assert_nonnull (gtk_widget_get_tooltip_text (g_ptr_array_index (icon_buttons, i)));
+
+  /* Tab reaches every control of the header bar, then the rows. */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  for (guint i = 0; i < 8; i++)
+    {
+      GtkWidget *focus;
+
+      g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_string_append_printf (reached, "%s|", focus_name (focus));
+      if (row == NULL && g_str_equal (focus_name (focus), "row"))
+        row = focus;
+    }
+  g_test_message ("Tab: %s", reached->str);
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *stop = (const char *[]) { "|All|", "|Individuals|", "|Businesses|",
+                                            "|search|", "|menu|" }[i];
+
+      g_assert_nonnull (strstr (reached->str, stop));
+    }
+  g_assert_nonnull (row);
+
+  /* Shift+F10 (or Menu) on the focused row opens its menu. */
+  g_assert_true (gtk_widget_activate_action (row, "view.popup-menu", NULL));
+  rolo_test_wait_until (context_menu_shown, fixture, TIMEOUT_MS);
+  gtk_popover_popdown (GTK_POPOVER (find_widget (window_widget (fixture, "RoloContactView"),
+                                                 is_type_named, "GtkPopoverMenu")));
+
+  /* Column headers take no focus in GTK 4.8: the main menu (F10) sorts. */
+  menu_button = window_widget (fixture, "GtkMenuButton");
+  g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+  g_assert_true (menu_has_submenu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
+                                   "_Sort By"));
+  g_assert_true (gtk_widget_activate_action (window, "sort.field", "s", "email"));
+  g_assert_true (gtk_widget_activate_action (window, "sort.descending", NULL));
+  wait_request (fixture, by_email);
+  rolo_test_wait_until (sort_answered, &email_desc, TIMEOUT_MS);
+  assert_rows_ordered (fixture, rolo_contact_get_email, TRUE);
 }
 
 static void
@@ -1109,10 +1341,13 @@ main (int   argc,
   ADD ("/ui/browse/columns/remembered", test_columns_remembered);
   ADD ("/ui/browse/open-contact", test_open_contact);
   ADD ("/ui/browse/context-menu", test_context_menu);
+  ADD ("/ui/browse/keyboard", test_keyboard);
   ADD ("/ui/browse/placeholders", test_placeholders);
   ADD ("/ui/browse/status/empty", test_empty);
   ADD ("/ui/browse/status/unreachable", test_unreachable);
   ADD ("/ui/browse/status/unauthorized", test_unauthorized);
+  ADD ("/ui/browse/status/forbidden", test_forbidden);
+  ADD ("/ui/browse/status/server-error", test_server_error);
   ADD ("/ui/browse/toast/transient-failure", test_transient_failure);
 
 #undef ADD

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rolo-client-error.h"
@@ -25,7 +26,8 @@ client_error_title (RoloClientError code)
     case ROLO_CLIENT_ERROR_UNAUTHORIZED:
       return _("API Keys Rejected");
     case ROLO_CLIENT_ERROR_FORBIDDEN:
-      return _("Access Denied");
+      /* API.md: a 403 always means a subscription add-on is not active. */
+      return _("Subscription Add-On Missing");
     case ROLO_CLIENT_ERROR_NOT_FOUND:
       return _("Not Found");
     case ROLO_CLIENT_ERROR_INVALID_INPUT:
@@ -66,8 +68,8 @@ client_error_advice (const GError *error)
                          "key pair is current and complete; a new pair can be created in the "
                          "YSUITE web app under Settings → API Keys."));
     case ROLO_CLIENT_ERROR_FORBIDDEN:
-      return g_strdup (_("The workspace does not allow this. A required YSUITE subscription "
-                         "add-on may not be active."));
+      return g_strdup (_("This needs a YSUITE subscription add-on that is not active for this "
+                         "workspace. A workspace administrator can activate it; then try again."));
     case ROLO_CLIENT_ERROR_RATE_LIMITED:
       retry_after = rolo_client_error_get_retry_after (error);
       if (retry_after == 0)
@@ -108,21 +110,46 @@ rolo_error_text_title (const GError *error)
   return g_strdup (_("Could Not Connect"));
 }
 
-/* Whether the error's own words add to the advice (which add-on, which
- * network failure) rather than repeat it. */
-static gboolean
-client_error_has_details (RoloClientError code)
+/* The message less the sentence the client puts before the underlying
+ * reason, which the title and the advice already say. @format is the
+ * client's own translatable string, so the lead-in matches in any language. */
+static const char *
+skip_lead_in (const char *message,
+              const char *format)
 {
-  switch (code)
+  const char *conversion = strstr (format, "%s");
+  gsize length = conversion != NULL ? (gsize) (conversion - format) : 0;
+
+  if (length > 0 && strncmp (message, format, length) == 0 && message[length] != '\0')
+    return message + length;
+  return message;
+}
+
+/* What the error's own words add to the advice (which network failure, which
+ * status), said once; NULL when they would only repeat it. */
+static char *
+client_error_details (const GError *error)
+{
+  guint status;
+
+  switch ((RoloClientError) error->code)
     {
-    case ROLO_CLIENT_ERROR_FORBIDDEN:
     case ROLO_CLIENT_ERROR_SERVER:
+      status = rolo_client_error_get_http_status (error);
+      if (status == 0)
+        return g_strdup (error->message);
+      /* Translators: an HTTP status code, shown after an explanation. */
+      return g_strdup_printf (_("HTTP %u"), status);
     case ROLO_CLIENT_ERROR_NETWORK:
-    case ROLO_CLIENT_ERROR_TLS:
+      /* The same words as map_transport_error() in src/client/rolo-client.c. */
+      return g_strdup (skip_lead_in (error->message, _("Could not reach the server: %s")));
     case ROLO_CLIENT_ERROR_MALFORMED:
-      return TRUE;
+      return g_strdup (skip_lead_in (error->message,
+                                     _("The server's answer was not understood: %s")));
+    case ROLO_CLIENT_ERROR_TLS:
+      return g_strdup (error->message);
     default:
-      return FALSE;
+      return NULL;
     }
 }
 
@@ -130,19 +157,22 @@ char *
 rolo_error_text_description (const GError *error)
 {
   g_autofree char *advice = NULL;
+  g_autofree char *details = NULL;
 
   g_return_val_if_fail (error != NULL, NULL);
 
   if (error->domain == ROLO_CLIENT_ERROR)
-    advice = client_error_advice (error);
+    {
+      advice = client_error_advice (error);
+      details = client_error_details (error);
+    }
   if (advice == NULL)
     return g_strdup (error->message);
-  if (error->message == NULL || *error->message == '\0' ||
-      !client_error_has_details (error->code))
+  if (details == NULL || *details == '\0')
     return g_steal_pointer (&advice);
 
-  /* Translators: an explanation, then the error's own words in parentheses. */
-  return g_strdup_printf (_("%s (%s)"), advice, error->message);
+  /* Translators: an explanation, then the underlying reason in parentheses. */
+  return g_strdup_printf (_("%s (%s)"), advice, details);
 }
 
 const char *

@@ -40,15 +40,27 @@ struct _RoloWindow
 };
 
 /* rolo-window.c */
-void rolo_window_show_toast        (RoloWindow  *self,
-                                    const char  *title,
-                                    const char  *button_label,
-                                    const char  *action_name);
-void rolo_window_update_query      (RoloWindow  *self);
-void rolo_window_reload            (RoloWindow  *self);
-void rolo_window_update_actions    (RoloWindow  *self);
+void     rolo_window_show_toast        (RoloWindow     *self,
+                                        const char     *title,
+                                        const char     *button_label,
+                                        const char     *action_name);
+void     rolo_window_update_query      (RoloWindow     *self);
+void     rolo_window_update_actions    (RoloWindow     *self);
+void     rolo_window_update_count      (RoloWindow     *self);
+void     rolo_window_notify_status     (RoloWindow     *self,
+                                        gboolean        state_changed);
+
+/* rolo-window-pages.c: the status pages and which one shows */
+gboolean rolo_window_state_is          (RoloWindow     *self,
+                                        const char     *state);
+void     rolo_window_set_state         (RoloWindow     *self,
+                                        const char     *state);
+/* Shows what the list's progress calls for. */
+void     rolo_window_sync              (RoloWindow     *self);
+void     rolo_window_show_connecting   (RoloWindow     *self);
+void     rolo_window_reload            (RoloWindow     *self);
 
 /* rolo-window-actions.c */
-void rolo_window_class_add_actions (GtkWidgetClass *widget_class);
+void     rolo_window_class_add_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

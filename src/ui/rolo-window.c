@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
@@ -87,21 +86,6 @@ rolo_window_save_size (RoloWindow *self)
                           gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
-static AdwStatusPage *
-rolo_window_get_visible_page (RoloWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
-
-  return ADW_IS_STATUS_PAGE (page) ? ADW_STATUS_PAGE (page) : NULL;
-}
-
-static gboolean
-rolo_window_state_is (RoloWindow *self,
-                      const char *state)
-{
-  return g_strcmp0 (rolo_window_get_state (self), state) == 0;
-}
-
 void
 rolo_window_update_actions (RoloWindow *self)
 {
@@ -115,38 +99,18 @@ rolo_window_update_actions (RoloWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_contacts);
 }
 
-static void
-rolo_window_set_state (RoloWindow *self,
-                       const char *state)
+/* For rolo-window-pages.c, which changes what they read. */
+void
+rolo_window_notify_status (RoloWindow *self,
+                           gboolean    state_changed)
 {
-  gboolean changed = !rolo_window_state_is (self, state);
-
-  gtk_stack_set_visible_child_name (self->stack, state);
-  rolo_window_update_actions (self);
-
   /* The status texts change with the state, but also without it. */
   g_object_freeze_notify (G_OBJECT (self));
-  if (changed)
+  if (state_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_TITLE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS_DESCRIPTION]);
   g_object_thaw_notify (G_OBJECT (self));
-}
-
-/* "host" or "host:port", as the user would recognise it. */
-static char *
-rolo_window_dup_server_name (RoloWindow *self)
-{
-  const char *base_url = rolo_client_get_base_url (self->client);
-  g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
-  const char *host;
-
-  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
-    return g_strdup (base_url);
-  if (g_uri_get_port (uri) > 0)
-    return g_strdup_printf (strchr (host, ':') ? "[%s]:%d" : "%s:%d",
-                            host, g_uri_get_port (uri));
-  return g_strdup (host);
 }
 
 /* The RoloContactType of a nick, or -1 for none. */
@@ -219,7 +183,7 @@ rolo_window_show_toast (RoloWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
+void
 rolo_window_update_count (RoloWindow *self)
 {
   guint n_items;
@@ -246,97 +210,16 @@ rolo_window_update_count (RoloWindow *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* A failure after a retry is its answer, even the same failure again, which
+ * the list reports without "failed": the error page comes back. */
 static void
-rolo_window_fill_no_results_page (RoloWindow *self)
+contacts_error_cb (RoloWindow      *self,
+                   GParamSpec      *pspec,
+                   RoloContactList *contacts)
 {
-  RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
-  const char *search = rolo_contact_query_get_search (query);
-  RoloContactType type = rolo_contact_query_get_contact_type (query);
-  g_autofree char *description = NULL;
-
-  if (*search == '\0')
-    description = g_strdup (type == ROLO_CONTACT_TYPE_BUSINESS
-                            ? _("This workspace has no businesses.")
-                            : _("This workspace has no individuals."));
-  else if (type == ROLO_CONTACT_TYPE_BUSINESS)
-    /* Translators: %s is what the user searched for. */
-    description = g_markup_printf_escaped (_("No business matches “%s”."), search);
-  else if (type == ROLO_CONTACT_TYPE_INDIVIDUAL)
-    /* Translators: %s is what the user searched for. */
-    description = g_markup_printf_escaped (_("No individual matches “%s”."), search);
-  else
-    /* Translators: %s is what the user searched for. */
-    description = g_markup_printf_escaped (_("No contact matches “%s”. Try part of a name "
-                                             "or an email address."), search);
-
-  adw_status_page_set_description (self->no_results_page, description);
-  gtk_widget_set_visible (self->clear_search_button, *search != '\0');
-  gtk_widget_set_visible (self->show_all_button, type != ROLO_CONTACT_TYPE_ANY);
-}
-
-static void
-rolo_window_fill_error_page (RoloWindow   *self,
-                             const GError *error)
-{
-  g_autofree char *title = rolo_error_text_title (error);
-  g_autofree char *description = rolo_error_text_description (error);
-  g_autofree char *markup = g_markup_escape_text (description, -1);
-  gboolean rejected = g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_UNAUTHORIZED);
-
-  adw_status_page_set_icon_name (self->error_page, rolo_error_text_icon_name (error));
-  adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, markup);
-  gtk_widget_set_visible (self->retry_button, self->client != NULL);
-  gtk_widget_set_visible (self->reconnect_button, rejected);
-  if (rejected)
-    gtk_widget_remove_css_class (self->retry_button, "suggested-action");
-  else
-    gtk_widget_add_css_class (self->retry_button, "suggested-action");
-}
-
-/* What the window shows follows the list: a table once the first answer has
- * rows, the reason when it has none. */
-static const char *
-rolo_window_compute_state (RoloWindow *self)
-{
-  RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
-  gboolean loading = rolo_contact_list_get_loading (self->contacts);
-
-  if (rolo_contact_list_get_loaded (self->contacts))
-    {
-      self->retrying = FALSE;
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) > 0)
-        return "browse";
-      if (*rolo_contact_query_get_search (query) != '\0' ||
-          rolo_contact_query_get_contact_type (query) != ROLO_CONTACT_TYPE_ANY)
-        return "no-results";
-      return "empty";
-    }
-
-  /* The error stays on the list until the retry's answer. */
-  if (rolo_contact_list_get_error (self->contacts) != NULL && !loading && !self->retrying)
-    return "error";
-  /* A new query keeps the page of the last one until its answer. */
-  if (rolo_window_state_is (self, "browse") || rolo_window_state_is (self, "empty") ||
-      rolo_window_state_is (self, "no-results"))
-    return rolo_window_get_state (self);
-  return "loading";
-}
-
-static void
-rolo_window_sync (RoloWindow *self)
-{
-  const char *state;
-
-  rolo_window_update_count (self);
-  state = rolo_window_compute_state (self);
-
-  if (g_str_equal (state, "no-results"))
-    rolo_window_fill_no_results_page (self);
-  else if (g_str_equal (state, "error"))
-    rolo_window_fill_error_page (self, rolo_contact_list_get_error (self->contacts));
-
-  rolo_window_set_state (self, state);
+  if (rolo_contact_list_get_error (contacts) != NULL)
+    self->retrying = FALSE;
+  rolo_window_sync (self);
 }
 
 /* Failures while rows are on screen are a toast: the rows stay usable. */
@@ -348,11 +231,6 @@ contacts_failed_cb (RoloWindow      *self,
   g_autofree char *reason = NULL;
   g_autofree char *title = NULL;
 
-  if (self->retrying)
-    {
-      self->retrying = FALSE;
-      rolo_window_sync (self);
-    }
   if (!rolo_contact_list_get_loaded (contacts) ||
       g_list_model_get_n_items (G_LIST_MODEL (contacts)) == 0)
     return;
@@ -380,40 +258,12 @@ rolo_window_set_contacts (RoloWindow      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (contacts, "notify::loading", G_CALLBACK (rolo_window_sync), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (contacts, "notify::error", G_CALLBACK (rolo_window_sync), self,
+  g_signal_connect_object (contacts, "notify::error", G_CALLBACK (contacts_error_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (contacts, "notify::n-items", G_CALLBACK (rolo_window_sync), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (contacts, "failed", G_CALLBACK (contacts_failed_cb), self,
                            G_CONNECT_SWAPPED);
-}
-
-static void
-rolo_window_show_connecting (RoloWindow *self)
-{
-  g_autofree char *server = rolo_window_dup_server_name (self);
-  g_autofree char *description = NULL;
-
-  /* Translators: %s is the server's host name. */
-  description = g_strdup_printf (_("Connecting to %s…"), server);
-  rolo_window_show_loading (self, description);
-}
-
-/* Asks again: the whole result set when nothing could be shown, else the
- * rows on screen, which stay while the answers come. */
-void
-rolo_window_reload (RoloWindow *self)
-{
-  if (self->contacts == NULL)
-    return;
-
-  if (rolo_window_state_is (self, "error"))
-    {
-      self->retrying = TRUE;
-      rolo_window_show_connecting (self);
-    }
-  rolo_contact_list_refresh (self->contacts);
-  rolo_window_sync (self);
 }
 
 static void
@@ -443,6 +293,24 @@ static void
 sort_changed_cb (RoloWindow *self)
 {
   rolo_window_update_query (self);
+}
+
+/* Column headers cannot take the keyboard focus in GTK 4.8, so the main
+ * menu offers the same sort ("sort.field", a column's nick, and
+ * "sort.descending"). */
+static void
+rolo_window_add_sort_actions (RoloWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPropertyAction) field = g_property_action_new ("field", self->contact_view,
+                                                             "sort-field");
+  g_autoptr(GPropertyAction) descending = g_property_action_new ("descending",
+                                                                  self->contact_view,
+                                                                  "sort-descending");
+
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (field));
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (descending));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "sort", G_ACTION_GROUP (group));
 }
 
 static gboolean
@@ -618,6 +486,7 @@ rolo_window_init (RoloWindow *self)
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   rolo_contact_view_get_column_actions (self->contact_view));
+  rolo_window_add_sort_actions (self);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   g_signal_connect_object (self->contact_view, "notify::sort-field",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
@@ -689,77 +558,6 @@ rolo_window_set_client (RoloWindow *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
-}
-
-/**
- * rolo_window_show_loading:
- * @self: a #RoloWindow
- * @description: (nullable): what is being waited for
- *
- * Shows a spinner, e.g. while the application prepares a connection.
- */
-void
-rolo_window_show_loading (RoloWindow *self,
-                          const char *description)
-{
-  g_autofree char *markup = NULL;
-
-  g_return_if_fail (ROLO_IS_WINDOW (self));
-
-  if (description != NULL)
-    markup = g_markup_escape_text (description, -1);
-  adw_status_page_set_description (self->loading_page, markup);
-  rolo_window_set_state (self, "loading");
-}
-
-/**
- * rolo_window_show_error:
- * @self: a #RoloWindow
- * @error: what went wrong
- *
- * Explains @error. When the window has a client, the user can retry.
- */
-void
-rolo_window_show_error (RoloWindow   *self,
-                        const GError *error)
-{
-  g_return_if_fail (ROLO_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
-
-  rolo_window_fill_error_page (self, error);
-  rolo_window_set_state (self, "error");
-}
-
-const char *
-rolo_window_get_state (RoloWindow *self)
-{
-  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-/* NULL while the table shows. */
-const char *
-rolo_window_get_status_title (RoloWindow *self)
-{
-  AdwStatusPage *page;
-
-  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
-
-  page = rolo_window_get_visible_page (self);
-  return page != NULL ? adw_status_page_get_title (page) : NULL;
-}
-
-/* The description as shown, in Pango markup; NULL while the table shows. */
-const char *
-rolo_window_get_status_description (RoloWindow *self)
-{
-  AdwStatusPage *page;
-
-  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
-
-  page = rolo_window_get_visible_page (self);
-  return page != NULL ? adw_status_page_get_description (page) : NULL;
 }
 
 GListModel *

@@ -1,0 +1,252 @@
+/* rolo-window-pages.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The window's status pages: which one shows (the "state"), and their words. */
+
+#define G_LOG_DOMAIN "rolo-ui"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "rolo-error-text.h"
+#include "rolo-window-private.h"
+
+static AdwStatusPage *
+rolo_window_get_visible_page (RoloWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  return ADW_IS_STATUS_PAGE (page) ? ADW_STATUS_PAGE (page) : NULL;
+}
+
+/* "host" or "host:port", as the user would recognise it. */
+static char *
+rolo_window_dup_server_name (RoloWindow *self)
+{
+  const char *base_url = rolo_client_get_base_url (self->client);
+  g_autoptr(GUri) uri = g_uri_parse (base_url, G_URI_FLAGS_NONE, NULL);
+  const char *host;
+
+  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
+    return g_strdup (base_url);
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf (strchr (host, ':') ? "[%s]:%d" : "%s:%d",
+                            host, g_uri_get_port (uri));
+  return g_strdup (host);
+}
+
+static void
+rolo_window_fill_no_results_page (RoloWindow *self)
+{
+  RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
+  const char *search = rolo_contact_query_get_search (query);
+  RoloContactType type = rolo_contact_query_get_contact_type (query);
+  g_autofree char *description = NULL;
+
+  if (*search == '\0')
+    description = g_strdup (type == ROLO_CONTACT_TYPE_BUSINESS
+                            ? _("This workspace has no businesses.")
+                            : _("This workspace has no individuals."));
+  else if (type == ROLO_CONTACT_TYPE_BUSINESS)
+    /* Translators: %s is what the user searched for. */
+    description = g_markup_printf_escaped (_("No business matches “%s”."), search);
+  else if (type == ROLO_CONTACT_TYPE_INDIVIDUAL)
+    /* Translators: %s is what the user searched for. */
+    description = g_markup_printf_escaped (_("No individual matches “%s”."), search);
+  else
+    /* Translators: %s is what the user searched for. */
+    description = g_markup_printf_escaped (_("No contact matches “%s”. Try part of a name "
+                                             "or an email address."), search);
+
+  adw_status_page_set_description (self->no_results_page, description);
+  gtk_widget_set_visible (self->clear_search_button, *search != '\0');
+  gtk_widget_set_visible (self->show_all_button, type != ROLO_CONTACT_TYPE_ANY);
+}
+
+static void
+rolo_window_fill_error_page (RoloWindow   *self,
+                             const GError *error)
+{
+  g_autofree char *title = rolo_error_text_title (error);
+  g_autofree char *description = rolo_error_text_description (error);
+  g_autofree char *markup = g_markup_escape_text (description, -1);
+  gboolean rejected = g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_UNAUTHORIZED);
+
+  adw_status_page_set_icon_name (self->error_page, rolo_error_text_icon_name (error));
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, markup);
+  gtk_widget_set_visible (self->retry_button, self->client != NULL);
+  gtk_widget_set_visible (self->reconnect_button, rejected);
+  if (rejected)
+    gtk_widget_remove_css_class (self->retry_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->retry_button, "suggested-action");
+}
+
+/* What the window shows follows the list: a table once the first answer has
+ * rows, the reason when it has none. */
+static const char *
+rolo_window_compute_state (RoloWindow *self)
+{
+  RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
+  gboolean loading = rolo_contact_list_get_loading (self->contacts);
+
+  if (rolo_contact_list_get_loaded (self->contacts))
+    {
+      self->retrying = FALSE;
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) > 0)
+        return "browse";
+      if (*rolo_contact_query_get_search (query) != '\0' ||
+          rolo_contact_query_get_contact_type (query) != ROLO_CONTACT_TYPE_ANY)
+        return "no-results";
+      return "empty";
+    }
+
+  /* The error stays on the list until the retry's answer. */
+  if (rolo_contact_list_get_error (self->contacts) != NULL && !loading && !self->retrying)
+    return "error";
+  /* A new query keeps the page of the last one until its answer. */
+  if (rolo_window_state_is (self, "browse") || rolo_window_state_is (self, "empty") ||
+      rolo_window_state_is (self, "no-results"))
+    return rolo_window_get_state (self);
+  return "loading";
+}
+
+gboolean
+rolo_window_state_is (RoloWindow *self,
+                      const char *state)
+{
+  return g_strcmp0 (rolo_window_get_state (self), state) == 0;
+}
+
+void
+rolo_window_set_state (RoloWindow *self,
+                       const char *state)
+{
+  gboolean changed = !rolo_window_state_is (self, state);
+
+  gtk_stack_set_visible_child_name (self->stack, state);
+  rolo_window_update_actions (self);
+  rolo_window_notify_status (self, changed);
+}
+
+void
+rolo_window_sync (RoloWindow *self)
+{
+  const char *state;
+
+  rolo_window_update_count (self);
+  state = rolo_window_compute_state (self);
+
+  if (g_str_equal (state, "no-results"))
+    rolo_window_fill_no_results_page (self);
+  else if (g_str_equal (state, "error"))
+    rolo_window_fill_error_page (self, rolo_contact_list_get_error (self->contacts));
+
+  rolo_window_set_state (self, state);
+}
+
+void
+rolo_window_show_connecting (RoloWindow *self)
+{
+  g_autofree char *server = rolo_window_dup_server_name (self);
+  g_autofree char *description = NULL;
+
+  /* Translators: %s is the server's host name. */
+  description = g_strdup_printf (_("Connecting to %s…"), server);
+  rolo_window_show_loading (self, description);
+}
+
+/* Asks again: the whole result set when nothing could be shown, else the
+ * rows on screen, which stay while the answers come. */
+void
+rolo_window_reload (RoloWindow *self)
+{
+  if (self->contacts == NULL)
+    return;
+
+  if (rolo_window_state_is (self, "error"))
+    {
+      self->retrying = TRUE;
+      rolo_window_show_connecting (self);
+    }
+  rolo_contact_list_refresh (self->contacts);
+  rolo_window_sync (self);
+}
+
+/**
+ * rolo_window_show_loading:
+ * @self: a #RoloWindow
+ * @description: (nullable): what is being waited for
+ *
+ * Shows a spinner, e.g. while the application prepares a connection.
+ */
+void
+rolo_window_show_loading (RoloWindow *self,
+                          const char *description)
+{
+  g_autofree char *markup = NULL;
+
+  g_return_if_fail (ROLO_IS_WINDOW (self));
+
+  if (description != NULL)
+    markup = g_markup_escape_text (description, -1);
+  adw_status_page_set_description (self->loading_page, markup);
+  rolo_window_set_state (self, "loading");
+}
+
+/**
+ * rolo_window_show_error:
+ * @self: a #RoloWindow
+ * @error: what went wrong
+ *
+ * Explains @error. When the window has a client, the user can retry.
+ */
+void
+rolo_window_show_error (RoloWindow   *self,
+                        const GError *error)
+{
+  g_return_if_fail (ROLO_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  rolo_window_fill_error_page (self, error);
+  rolo_window_set_state (self, "error");
+}
+
+const char *
+rolo_window_get_state (RoloWindow *self)
+{
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* NULL while the table shows. */
+const char *
+rolo_window_get_status_title (RoloWindow *self)
+{
+  AdwStatusPage *page;
+
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  page = rolo_window_get_visible_page (self);
+  return page != NULL ? adw_status_page_get_title (page) : NULL;
+}
+
+/* The description as shown, in Pango markup; NULL while the table shows. */
+const char *
+rolo_window_get_status_description (RoloWindow *self)
+{
+  AdwStatusPage *page;
+
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  page = rolo_window_get_visible_page (self);
+  return page != NULL ? adw_status_page_get_description (page) : NULL;
+}

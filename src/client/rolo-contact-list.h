@@ -71,4 +71,19 @@ guint             rolo_contact_list_get_max_cached_pages (RoloContactList *self)
  * ROLO_CONTACT_LIST_MAX_IN_FLIGHT (for tests and benchmarks). */
 guint             rolo_contact_list_get_n_in_flight (RoloContactList *self);
 
+/* Rows of contacts being deleted: hidden at once, back on undo (see the
+ * functions' documentation). n_items and every position count only the rows
+ * that are not hidden. */
+void              rolo_contact_list_hide          (RoloContactList  *self,
+                                                   const gint64     *ids,
+                                                   guint             n_ids);
+void              rolo_contact_list_unhide        (RoloContactList  *self,
+                                                   const gint64     *ids,
+                                                   guint             n_ids);
+void              rolo_contact_list_forget_hidden (RoloContactList  *self,
+                                                   const gint64     *ids,
+                                                   guint             n_ids);
+gboolean          rolo_contact_list_is_hidden     (RoloContactList  *self,
+                                                   gint64            id);
+
 G_END_DECLS

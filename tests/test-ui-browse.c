@@ -35,6 +35,7 @@ typedef struct
   SoupServer      *server;        /* answers every request with one failure */
   guint            server_status;
   guint            n_served;
+  guint            n_deletes;     /* DELETE requests the sandbox saw */
 } Fixture;
 
 static const char * const remembered_keys[] = {
@@ -110,6 +111,8 @@ request_cb (RoloSandbox *sandbox,
 
   if (g_str_equal (method, "GET") && g_str_has_prefix (path_and_query, "/v1/contacts?"))
     g_ptr_array_add (fixture->requests, g_strdup (path_and_query));
+  if (g_str_equal (method, "DELETE"))
+    fixture->n_deletes++;
 }
 
 static void
@@ -1055,7 +1058,20 @@ test_context_menu (Fixture       *fixture,
                                                   G_VARIANT_TYPE_INT64);
   g_assert_nonnull (target);
   g_assert_cmpint (g_variant_get_int64 (target), ==, rolo_contact_get_id (row (fixture, 2)));
+
+  /* Its Delete deletes the selection, which holds the row. */
+  {
+    g_autoptr(GMenuModel) edit = g_menu_model_get_item_link (model, 2, G_MENU_LINK_SECTION);
+    g_autofree char *action = NULL;
+
+    g_assert_true (g_menu_model_get_item_attribute (edit, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &action));
+    g_assert_cmpstr (action, ==, "win.delete-selected");
+  }
   gtk_popover_popdown (GTK_POPOVER (menu));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.delete-selected", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture))), ==, 29);
 }
 
 /* One of our buttons that shows an icon and no words, where it shows (the
@@ -1317,6 +1333,386 @@ test_columns_remembered (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* --- deleting -------------------------------------------------------------- */
+
+static guint
+n_rows (Fixture *fixture)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture)));
+}
+
+static gboolean
+has_row (Fixture *fixture,
+         gint64   id)
+{
+  for (guint i = 0; i < n_first_rows (fixture); i++)
+    if (rolo_contact_get_id (row (fixture, i)) == id)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+select_rows (Fixture *fixture,
+             guint    position,
+             guint    n)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (window_column_view (fixture));
+
+  g_assert_true (gtk_selection_model_select_range (selection, position, n, TRUE));
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action_name)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action_name, NULL));
+}
+
+/* Deletes the row at @position from the window; returns its id. */
+static gint64
+delete_row (Fixture *fixture,
+            guint    position)
+{
+  gint64 id = rolo_contact_get_id (row (fixture, position));
+
+  select_rows (fixture, position, 1);
+  activate (fixture, "win.delete-selected");
+  return id;
+}
+
+static void
+connect_rows (Fixture *fixture,
+              guint    n_contacts)
+{
+  fixture_connect (fixture, n_contacts, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+}
+
+static void
+assert_toast_title (Fixture    *fixture,
+                    const char *title)
+{
+  AdwToast *toast = rolo_window_get_delete_toast (fixture->window);
+
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, title);
+}
+
+static void
+assert_gone_from_server (Fixture *fixture,
+                         gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloContact) contact = NULL;
+
+  contact = rolo_test_client_get (rolo_window_get_client (fixture->window), id, &error);
+  g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NOT_FOUND);
+  g_assert_null (contact);
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *title = NULL;
+  guint n;
+  gint64 id;
+
+  connect_rows (fixture, 30);
+  n = n_rows (fixture);
+
+  title = g_markup_printf_escaped ("%s deleted", rolo_contact_get_name (row (fixture, 2)));
+  id = delete_row (fixture, 2);
+
+  /* Gone at once, and nothing sent. */
+  g_assert_cmpuint (n_rows (fixture), ==, n - 1);
+  g_assert_false (has_row (fixture, id));
+  assert_toast_title (fixture, title);
+  iterate_for (300);
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+
+  activate (fixture, "win.undo-delete");
+  g_assert_cmpuint (n_rows (fixture), ==, n);
+  g_assert_cmpint (rolo_contact_get_id (row (fixture, 2)), ==, id);
+  g_assert_null (rolo_window_get_delete_toast (fixture->window));
+  iterate_for (300);
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+  g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
+}
+
+/* Deletes in a row share one toast, and one undo brings them all back. */
+static void
+test_delete_batch (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  AdwToast *toast;
+  gint64 first, second;
+
+  connect_rows (fixture, 30);
+  first = delete_row (fixture, 2);
+  toast = rolo_window_get_delete_toast (fixture->window);
+  second = delete_row (fixture, 5);
+
+  g_assert_true (rolo_window_get_delete_toast (fixture->window) == toast);
+  assert_toast_title (fixture, "2 contacts deleted");
+  g_assert_cmpuint (n_rows (fixture), ==, 28);
+
+  activate (fixture, "win.undo-delete");
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+  g_assert_true (has_row (fixture, first));
+  g_assert_true (has_row (fixture, second));
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+}
+
+static gboolean
+deleted_on_server (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GListModel *contacts = rolo_window_get_contacts (fixture->window);
+
+  return fixture->n_deletes == 1 && rolo_sandbox_count_contacts (fixture->sandbox) == 29 &&
+         !rolo_contact_list_get_loading (ROLO_CONTACT_LIST (contacts));
+}
+
+static void
+test_delete_commit (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  gint64 id;
+
+  connect_rows (fixture, 30);
+  id = delete_row (fixture, 2);
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+
+  adw_toast_dismiss (rolo_window_get_delete_toast (fixture->window));
+  rolo_test_wait_until (deleted_on_server, fixture, TIMEOUT_MS);
+  iterate_for (300);
+
+  g_assert_cmpuint (fixture->n_deletes, ==, 1);
+  g_assert_cmpuint (n_rows (fixture), ==, 29);
+  g_assert_false (has_row (fixture, id));
+  assert_gone_from_server (fixture, id);
+}
+
+typedef struct
+{
+  Fixture  *fixture;
+  gboolean  destroyed;
+  guint     n_deletes;   /* when the window went */
+  guint     n_contacts;
+} Closed;
+
+static gboolean
+is_toplevel (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == window)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The fixture holds a reference: a destroyed window is no toplevel any more. */
+static void
+toplevels_changed_cb (Closed *closed)
+{
+  if (closed->destroyed || is_toplevel (GTK_WINDOW (closed->fixture->window)))
+    return;
+
+  closed->destroyed = TRUE;
+  closed->n_deletes = closed->fixture->n_deletes;
+  closed->n_contacts = rolo_sandbox_count_contacts (closed->fixture->sandbox);
+}
+
+/* The delete the user meant is sent before the window goes. */
+static void
+test_delete_on_close (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  Closed closed = { fixture, FALSE, 0, 0 };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  connect_rows (fixture, 30);
+  delete_row (fixture, 2);
+  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb),
+                            &closed);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  rolo_test_wait_for_flag (&closed.destroyed, TIMEOUT_MS);
+  g_signal_handlers_disconnect_by_data (toplevels, &closed);
+
+  g_assert_cmpuint (closed.n_deletes, ==, 1);
+  g_assert_cmpuint (closed.n_contacts, ==, 29);
+  iterate_for (300);
+  g_assert_cmpuint (fixture->n_deletes, ==, 1);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *said;
+} Refusal;
+
+static gboolean
+refusal_said (gpointer user_data)
+{
+  Refusal *refusal = user_data;
+
+  return find_widget (GTK_WIDGET (refusal->fixture->window), is_label_starting,
+                      refusal->said) != NULL &&
+         n_rows (refusal->fixture) == 30;
+}
+
+/* A refused delete brings its row back, and says so. */
+static void
+test_delete_refused (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *said = NULL;
+  Refusal refusal = { fixture, NULL };
+  gint64 id;
+
+  connect_rows (fixture, 30);
+  name = g_strdup (rolo_contact_get_name (row (fixture, 2)));
+  refusal.said = said = g_strdup_printf ("%s was not deleted: ", name);
+  id = delete_row (fixture, 2);
+  g_assert_cmpuint (n_rows (fixture), ==, 29);
+
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 1.0);
+  adw_toast_dismiss (rolo_window_get_delete_toast (fixture->window));
+  rolo_test_wait_until (refusal_said, &refusal, TIMEOUT_MS);
+
+  g_assert_cmpuint (fixture->n_deletes, ==, 1);
+  g_assert_cmpint (rolo_contact_get_id (row (fixture, 2)), ==, id);
+  g_assert_cmpstr (rolo_contact_get_name (row (fixture, 2)), ==, name);
+  g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* More than 20 at once asks first; Cancel keeps every row. */
+static void
+test_delete_confirm (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  AdwMessageDialog *dialog;
+
+  connect_rows (fixture, 30);
+  select_rows (fixture, 0, 20);
+  activate (fixture, "win.delete-selected");
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (n_rows (fixture), ==, 10);
+  activate (fixture, "win.undo-delete");
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+
+  select_rows (fixture, 0, 25);
+  activate (fixture, "win.delete-selected");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+  g_assert_null (rolo_window_get_delete_toast (fixture->window));
+
+  activate (fixture, "win.delete-selected");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  g_assert_cmpuint (n_rows (fixture), ==, 5);
+  assert_toast_title (fixture, "25 contacts deleted");
+
+  activate (fixture, "win.undo-delete");
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+}
+
+/* Quitting goes through the windows, which send their deletes first. */
+static void
+test_delete_on_quit (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  Closed closed = { fixture, FALSE, 0, 0 };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  connect_rows (fixture, 30);
+  delete_row (fixture, 2);
+  delete_row (fixture, 4);
+  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb),
+                            &closed);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "quit", NULL);
+  rolo_test_wait_for_flag (&closed.destroyed, TIMEOUT_MS);
+  g_signal_handlers_disconnect_by_data (toplevels, &closed);
+
+  g_assert_cmpuint (closed.n_deletes, ==, 2);
+  g_assert_cmpuint (closed.n_contacts, ==, 28);
+}
+
+static gboolean
+message_dialog_shown (gpointer user_data)
+{
+  return find_message_dialog () != NULL;
+}
+
+/* Deletes that cannot be sent keep the window open until the user says. */
+static void
+test_delete_on_close_refused (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  Closed closed = { fixture, FALSE, 0, 0 };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog;
+
+  connect_rows (fixture, 30);
+  delete_row (fixture, 2);
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 1.0);
+  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb),
+                            &closed);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  rolo_test_wait_until (message_dialog_shown, NULL, TIMEOUT_MS);
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Delete Could Not Be Sent");
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+
+  /* Kept open: the row is back. */
+  adw_message_dialog_response (dialog, "keep");
+  iterate_for (100);
+  g_assert_false (closed.destroyed);
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+  g_assert_cmpuint (fixture->n_deletes, ==, 1);
+
+  /* Nothing is pending any more: the window closes at once. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (closed.destroyed);
+  g_signal_handlers_disconnect_by_data (toplevels, &closed);
+  g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1349,6 +1745,14 @@ main (int   argc,
   ADD ("/ui/browse/status/forbidden", test_forbidden);
   ADD ("/ui/browse/status/server-error", test_server_error);
   ADD ("/ui/browse/toast/transient-failure", test_transient_failure);
+  ADD ("/ui/browse/delete/undo", test_delete_undo);
+  ADD ("/ui/browse/delete/batch", test_delete_batch);
+  ADD ("/ui/browse/delete/commit", test_delete_commit);
+  ADD ("/ui/browse/delete/close", test_delete_on_close);
+  ADD ("/ui/browse/delete/close-refused", test_delete_on_close_refused);
+  ADD ("/ui/browse/delete/quit", test_delete_on_quit);
+  ADD ("/ui/browse/delete/refused", test_delete_refused);
+  ADD ("/ui/browse/delete/confirm", test_delete_confirm);
 
 #undef ADD
 

@@ -287,12 +287,21 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Through the windows: each sends its pending deletes before it goes, and
+ * the application ends with the last one. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  g_autoptr(GPtrArray) closing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Closing changes the list. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    g_ptr_array_add (closing, g_object_ref (l->data));
+  for (guint i = 0; i < closing->len; i++)
+    gtk_window_close (g_ptr_array_index (closing, i));
 }
 
 static const GActionEntry action_entries[] = {

@@ -281,7 +281,7 @@ context_menu_model_new (RoloContact *contact)
   append_copy_item (copy, _("Copy _Email"), rolo_contact_get_email (contact));
   append_copy_item (copy, _("Copy _Mobile"), rolo_contact_get_mobile (contact));
 
-  g_menu_append (edit, _("_Delete"), "win.delete-selection");
+  g_menu_append (edit, _("_Delete"), "win.delete-selected");
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
@@ -501,6 +501,11 @@ rolo_contact_view_class_init (RoloContactViewClass *klass)
                                        "view.popup-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
                                        "view.popup-menu", NULL);
+  /* The window deletes what is selected (its action, as the row menu's). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "win.delete-selected", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "win.delete-selected", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

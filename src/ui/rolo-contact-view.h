@@ -25,7 +25,9 @@ G_DECLARE_FINAL_TYPE (RoloContactView, rolo_contact_view, ROLO, CONTACT_VIEW, Gt
  * Clicking a column header changes "sort-field" and "sort-descending"; the
  * rows are never reordered locally: whoever owns the model asks the server
  * for the new order. Activating a row activates "win.open-contact" with the
- * contact's id. The column actions ("type", "email", "mobile", "created":
+ * contact's id; the Delete key and the row menu's Delete activate
+ * "win.delete-selected" (the menu first selects its row, if outside the
+ * selection). The column actions ("type", "email", "mobile", "created":
  * boolean, whether the column shows) make a column chooser.
  */
 GtkWidget            *rolo_contact_view_new                (void);

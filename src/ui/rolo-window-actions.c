@@ -89,13 +89,99 @@ new_contact_action (GtkWidget  *widget,
                           _("Adding contacts comes in the next version."), NULL, NULL);
 }
 
+/* Deleting this many at once asks first. */
+#define DELETE_CONFIRM_ABOVE 20
+
 static void
-delete_selection_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+delete_confirmed_cb (RoloWindow       *self,
+                     const char       *response,
+                     AdwMessageDialog *dialog)
 {
-  rolo_window_show_toast (ROLO_WINDOW (widget),
-                          _("Deleting contacts comes in the next version."), NULL, NULL);
+  GPtrArray *contacts = g_object_get_data (G_OBJECT (dialog), "rolo-contacts");
+
+  if (g_str_equal (response, "delete"))
+    rolo_window_delete_contacts (self, contacts);
+}
+
+static void
+rolo_window_confirm_delete (RoloWindow *self,
+                            GPtrArray  *contacts)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
+  adw_message_dialog_format_heading (dialog,
+                                     g_dngettext (GETTEXT_PACKAGE,
+                                                  "Delete %u Contact?", "Delete %u Contacts?",
+                                                  contacts->len),
+                                     contacts->len);
+  adw_message_dialog_set_body (dialog, _("They are deleted from the workspace for everyone "
+                                         "who uses it. You can still undo it right after."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "rolo-contacts", g_ptr_array_ref (contacts),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_confirmed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The selected rows that are loaded, as copies: rows can be refilled while
+ * the confirmation is up. */
+static GPtrArray *
+rolo_window_dup_selected (RoloWindow *self)
+{
+  GtkSelectionModel *selection = rolo_contact_view_get_selection (self->contact_view);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+  GPtrArray *contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(RoloContact) contact = g_list_model_get_item (G_LIST_MODEL (selection),
+                                                              position);
+
+      if (contact != NULL && rolo_contact_get_state (contact) == ROLO_CONTACT_STATE_READY &&
+          rolo_contact_get_id (contact) > 0)
+        g_ptr_array_add (contacts, rolo_contact_copy (contact));
+    }
+
+  return contacts;
+}
+
+/* From the Delete key or the row menu, which selects the row it is for. */
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  RoloWindow *self = ROLO_WINDOW (widget);
+  g_autoptr(GPtrArray) contacts = NULL;
+
+  if (self->contacts == NULL)
+    return;
+
+  contacts = rolo_window_dup_selected (self);
+  if (contacts->len > DELETE_CONFIRM_ABOVE)
+    rolo_window_confirm_delete (self, contacts);
+  else if (contacts->len > 0)
+    rolo_window_delete_contacts (self, contacts);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  rolo_window_undo_delete (ROLO_WINDOW (widget));
 }
 
 void
@@ -109,6 +195,10 @@ rolo_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-contact", "x", open_contact_action);
   gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-selection", NULL,
-                                   delete_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL,
+                                   delete_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  /* Ctrl+Z in the search entry is the entry's own undo. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "win.undo-delete", NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
+#include "rolo-delete-queue.h"
 #include "rolo-window.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,15 @@ struct _RoloWindow
   char                 *type_filter;   /* nick of a RoloContactType */
   AdwToast             *toast;         /* the one shown, if any */
   gboolean              retrying;      /* asked again from the error page */
+
+  RoloDeleteQueue      *delete_queue;  /* of the contacts shown */
+  AdwToast             *delete_toast;  /* offers to undo the pending deletes */
+  char                 *delete_name;   /* of the first pending delete */
+  AdwToast             *delete_error_toast;
+  guint                 n_delete_errors; /* said by delete_error_toast */
+  GCancellable         *cancellable;
+  gboolean              flushing;      /* closing once the deletes are sent */
+  gboolean              may_close;     /* the deletes are sent or given up */
 };
 
 /* rolo-window.c */
@@ -49,6 +59,12 @@ void     rolo_window_update_actions    (RoloWindow     *self);
 void     rolo_window_update_count      (RoloWindow     *self);
 void     rolo_window_notify_status     (RoloWindow     *self,
                                         gboolean        state_changed);
+
+/* Hides @contacts (RoloContact) at once and offers to undo; nothing is
+ * sent before the toast goes. */
+void     rolo_window_delete_contacts   (RoloWindow     *self,
+                                        GPtrArray      *contacts);
+void     rolo_window_undo_delete       (RoloWindow     *self);
 
 /* rolo-window-pages.c: the status pages and which one shows */
 gboolean rolo_window_state_is          (RoloWindow     *self,

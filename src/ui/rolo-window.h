@@ -27,6 +27,10 @@ G_DECLARE_FINAL_TYPE (RoloWindow, rolo_window, ROLO, WINDOW, AdwApplicationWindo
  * Signal "open-contact" (gint64 id) -> gboolean: win.open-contact was
  * activated, by activating a row or from its context menu; a handler returns
  * TRUE when it opened the contact.
+ *
+ * win.delete-selected hides the selected contacts at once and shows a toast
+ * to undo it (win.undo-delete); the deletes are sent when the toast goes, or
+ * before the window closes.
  */
 RoloWindow *rolo_window_new                    (RoloApplication *application);
 RoloClient *rolo_window_get_client             (RoloWindow      *self);
@@ -46,5 +50,7 @@ const char *rolo_window_get_count_text         (RoloWindow      *self);
 const char *rolo_window_get_type_filter        (RoloWindow      *self);
 void        rolo_window_set_type_filter        (RoloWindow      *self,
                                                 const char      *type_filter);
+/* The toast offering to undo the pending deletes, or NULL (for tests). */
+AdwToast   *rolo_window_get_delete_toast       (RoloWindow      *self);
 
 G_END_DECLS

@@ -1466,6 +1466,30 @@ test_delete_batch (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
 }
 
+/* Delete and Ctrl+Z in one breath: the toast goes while still sliding in,
+ * which libadwaita 1.2 does not survive unless the window lets it settle. */
+static void
+test_delete_quick_undo (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  gint64 id;
+
+  connect_rows (fixture, 30);
+  id = delete_row (fixture, 2);
+  activate (fixture, "win.undo-delete");
+  g_assert_null (rolo_window_get_delete_toast (fixture->window));
+  g_assert_true (has_row (fixture, id));
+
+  id = delete_row (fixture, 3);
+  activate (fixture, "win.undo-delete");
+  iterate_for (1000);
+
+  g_assert_true (has_row (fixture, id));
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+  g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
+}
+
 static gboolean
 deleted_on_server (gpointer user_data)
 {
@@ -1486,6 +1510,8 @@ test_delete_commit (Fixture       *fixture,
   id = delete_row (fixture, 2);
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
 
+  /* The user closes the toast once it is up (it slides in for 300 ms). */
+  iterate_for (600);
   adw_toast_dismiss (rolo_window_get_delete_toast (fixture->window));
   rolo_test_wait_until (deleted_on_server, fixture, TIMEOUT_MS);
   iterate_for (300);
@@ -1747,6 +1773,7 @@ main (int   argc,
   ADD ("/ui/browse/toast/transient-failure", test_transient_failure);
   ADD ("/ui/browse/delete/undo", test_delete_undo);
   ADD ("/ui/browse/delete/batch", test_delete_batch);
+  ADD ("/ui/browse/delete/quick-undo", test_delete_quick_undo);
   ADD ("/ui/browse/delete/commit", test_delete_commit);
   ADD ("/ui/browse/delete/close", test_delete_on_close);
   ADD ("/ui/browse/delete/close-refused", test_delete_on_close_refused);

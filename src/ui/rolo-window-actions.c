@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-contact-editor.h"
 #include "rolo-window-private.h"
 
 static void
@@ -80,13 +81,48 @@ reconnect_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, "app.preferences", NULL);
 }
 
+/* The list shows the change; the toast says so. */
+static void
+editor_saved_cb (RoloWindow  *self,
+                 RoloContact *saved,
+                 gboolean     created)
+{
+  g_autofree char *name = g_markup_escape_text (rolo_contact_get_name (saved), -1);
+  g_autofree char *title = NULL;
+
+  if (self->contacts != NULL)
+    rolo_contact_list_refresh (self->contacts);
+
+  if (created)
+    /* Translators: %s is the new contact's name */
+    title = g_strdup_printf (_("%s created"), name);
+  else
+    title = g_strdup (_("Contact saved"));
+  rolo_window_show_toast (self, title, NULL, NULL);
+}
+
+void
+rolo_window_open_editor (RoloWindow *self,
+                         gint64      id)
+{
+  RoloContactEditor *editor;
+
+  if (self->client == NULL)
+    return;
+
+  editor = rolo_contact_editor_new (self->client, id);
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 new_contact_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  rolo_window_show_toast (ROLO_WINDOW (widget),
-                          _("Adding contacts comes in the next version."), NULL, NULL);
+  rolo_window_open_editor (ROLO_WINDOW (widget), 0);
 }
 
 /* Deleting this many at once asks first. */
@@ -195,6 +231,8 @@ rolo_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-contact", "x", open_contact_action);
   gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-contact", NULL);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL,
                                    delete_selected_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);

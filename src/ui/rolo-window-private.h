@@ -37,6 +37,7 @@ struct _RoloWindow
   RoloContactList      *contacts;
   char                 *type_filter;   /* nick of a RoloContactType */
   AdwToast             *toast;         /* the one shown, if any */
+  gint64                toasts_changed_at; /* see rolo_window_dismiss_toast() */
   gboolean              retrying;      /* asked again from the error page */
 
   RoloDeleteQueue      *delete_queue;  /* of the contacts shown */
@@ -77,6 +78,9 @@ void     rolo_window_show_connecting   (RoloWindow     *self);
 void     rolo_window_reload            (RoloWindow     *self);
 
 /* rolo-window-actions.c */
+/* Opens the contact editor over the window (id 0: a new contact). */
+void     rolo_window_open_editor       (RoloWindow     *self,
+                                        gint64          id);
 void     rolo_window_class_add_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

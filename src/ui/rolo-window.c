@@ -170,6 +170,67 @@ rolo_window_update_query (RoloWindow *self)
   rolo_contact_list_set_query (self->contacts, query);
 }
 
+/* libadwaita 1.2 crashes a moment after a toast is dismissed while it is
+ * still sliding in (its show animation, at most 500 ms, outlives the toast's
+ * bookkeeping). A user who deletes a row and presses Ctrl+Z at once would hit
+ * it, so the overlay's toasts change only through these two helpers: a
+ * dismissal that comes too soon after the overlay last changed waits out the
+ * animation. The caller's pointer is cleared at once, so to the window the
+ * toast is gone immediately. */
+#define TOAST_SETTLE_USEC (600 * G_TIME_SPAN_MILLISECOND)
+
+static void
+toast_changed_cb (RoloWindow *self)
+{
+  self->toasts_changed_at = g_get_monotonic_time ();
+}
+
+static void
+rolo_window_add_toast (RoloWindow *self,
+                       AdwToast   *toast)
+{
+  self->toasts_changed_at = g_get_monotonic_time ();
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static gboolean
+dismiss_later_cb (gpointer user_data)
+{
+  adw_toast_dismiss (ADW_TOAST (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rolo_window_dismiss_toast (RoloWindow  *self,
+                           AdwToast   **toast_ptr)
+{
+  g_autoptr(AdwToast) toast = NULL;
+  gint64 settled_at = self->toasts_changed_at + TOAST_SETTLE_USEC;
+  gint64 now = g_get_monotonic_time ();
+
+  if (*toast_ptr == NULL)
+    return;
+
+  toast = g_object_ref (*toast_ptr);
+  g_clear_weak_pointer (toast_ptr);
+  /* What this window meant by the toast is settled by the caller. */
+  g_signal_handlers_disconnect_by_data (toast, self);
+
+  if (now >= settled_at)
+    {
+      self->toasts_changed_at = now;
+      adw_toast_dismiss (toast);
+      return;
+    }
+
+  self->toasts_changed_at = settled_at;
+  g_timeout_add_full (G_PRIORITY_DEFAULT,
+                      (guint) ((settled_at - now) / G_TIME_SPAN_MILLISECOND) + 1,
+                      dismiss_later_cb, g_steal_pointer (&toast), g_object_unref);
+}
+
 void
 rolo_window_show_toast (RoloWindow *self,
                         const char *title,
@@ -179,8 +240,7 @@ rolo_window_show_toast (RoloWindow *self,
   AdwToast *toast = adw_toast_new (title);
 
   /* One at a time: a new failure replaces the last word on the old one. */
-  if (self->toast != NULL)
-    adw_toast_dismiss (self->toast);
+  rolo_window_dismiss_toast (self, &self->toast);
 
   if (button_label != NULL)
     {
@@ -189,7 +249,7 @@ rolo_window_show_toast (RoloWindow *self,
     }
   adw_toast_set_timeout (toast, 10);
   g_set_weak_pointer (&self->toast, toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  rolo_window_add_toast (self, toast);
 }
 
 void
@@ -296,7 +356,7 @@ rolo_window_update_delete_toast (RoloWindow *self)
   adw_toast_set_timeout (self->delete_toast, 10);
   g_signal_connect_object (self->delete_toast, "dismissed",
                            G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->delete_toast);
+  rolo_window_add_toast (self, self->delete_toast);
 }
 
 void
@@ -334,8 +394,7 @@ rolo_window_undo_delete (RoloWindow *self)
 
   if (self->delete_queue != NULL)
     rolo_delete_queue_undo (self->delete_queue);
-  if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+  rolo_window_dismiss_toast (self, &self->delete_toast);
 }
 
 /* The row is back; several refusals in a row share one toast. */
@@ -373,7 +432,7 @@ delete_failed_cb (RoloWindow      *self,
 
   g_set_weak_pointer (&self->delete_error_toast, adw_toast_new (title));
   adw_toast_set_timeout (self->delete_error_toast, 10);
-  adw_toast_overlay_add_toast (self->toast_overlay, self->delete_error_toast);
+  rolo_window_add_toast (self, self->delete_error_toast);
 }
 
 static void
@@ -386,8 +445,7 @@ rolo_window_set_delete_queue (RoloWindow      *self,
       /* Another workspace: the deletes meant for the old one still go. */
       rolo_delete_queue_commit (self->delete_queue);
     }
-  if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+  rolo_window_dismiss_toast (self, &self->delete_toast);
   g_set_object (&self->delete_queue, queue);
 
   if (queue == NULL)
@@ -488,8 +546,7 @@ rolo_window_flush_and_close (RoloWindow *self)
   rolo_delete_queue_flush_async (self->delete_queue, self->cancellable, flush_cb,
                                  g_object_ref (self));
   /* After the flush took them: dismissing the toast commits nothing more. */
-  if (self->delete_toast != NULL)
-    adw_toast_dismiss (self->delete_toast);
+  rolo_window_dismiss_toast (self, &self->delete_toast);
   /* Closing waits for the server, at most the queue's timeout: say why. */
   rolo_window_show_toast (self, _("Sending deletes…"), NULL, NULL);
 }
@@ -579,9 +636,7 @@ static gboolean
 rolo_window_real_open_contact (RoloWindow *self,
                                gint64      id)
 {
-  /* Until the editor lands, say so rather than do nothing. */
-  rolo_window_show_toast (self, _("Viewing and editing contacts come in the next version."),
-                          NULL, NULL);
+  rolo_window_open_editor (self, id);
   return TRUE;
 }
 

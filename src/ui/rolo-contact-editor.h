@@ -1,0 +1,58 @@
+/* rolo-contact-editor.h
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "rolo-client.h"
+
+G_BEGIN_DECLS
+
+#define ROLO_TYPE_CONTACT_EDITOR (rolo_contact_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (RoloContactEditor, rolo_contact_editor, ROLO, CONTACT_EDITOR, AdwWindow)
+
+/*
+ * A modal dialog that creates a contact (id 0) or shows and edits an existing
+ * one, which it fetches first. Nothing typed is lost when saving fails: the
+ * dialog stays open with every value and says why.
+ *
+ * "state": "loading" (fetching the contact), "editing", "saving" or "error"
+ * (the contact could not be fetched; Retry asks again).
+ *
+ * Signal "saved" (RoloContact *saved, gboolean created): the server took the
+ * contact; the dialog closes right after, unless some sent fields did not
+ * take (then it stays open and says which).
+ *
+ * Actions: editor.save (Ctrl+S), editor.cancel (Esc), editor.retry,
+ * editor.reload, editor.open-existing, editor.clear-parent,
+ * editor.remove-tag (x).
+ */
+RoloContactEditor *rolo_contact_editor_new             (RoloClient        *client,
+                                                        gint64             id);
+gint64             rolo_contact_editor_get_id          (RoloContactEditor *self);
+const char        *rolo_contact_editor_get_state       (RoloContactEditor *self);
+/* The contact as the fields hold it (transfer none). */
+RoloContact       *rolo_contact_editor_get_contact     (RoloContactEditor *self);
+/* Whether the fields differ from what was loaded (or from a blank contact). */
+gboolean           rolo_contact_editor_get_dirty       (RoloContactEditor *self);
+/* The message shown under the field of @api_field (ROLO_CONTACT_FIELD_*),
+ * or NULL when none shows. */
+const char        *rolo_contact_editor_get_field_error (RoloContactEditor *self,
+                                                        const char        *api_field);
+/* The widget the user edits @api_field with (for tests), or NULL. */
+GtkWidget         *rolo_contact_editor_get_field_widget (RoloContactEditor *self,
+                                                         const char        *api_field);
+/* Why Save is disabled ("" when it is enabled). */
+const char        *rolo_contact_editor_get_save_hint   (RoloContactEditor *self);
+/* The message at the top of the form ("" when hidden). */
+const char        *rolo_contact_editor_get_message     (RoloContactEditor *self);
+/* Id of the contact the duplicate check found after a timed-out create, or 0. */
+gint64             rolo_contact_editor_get_existing_id (RoloContactEditor *self);
+
+G_END_DECLS

@@ -44,6 +44,7 @@ struct _RoloContactView
 
   RoloContactSortField  sort_field;
   gboolean              sort_descending;
+  gboolean              applying_sort;
   gboolean              restoring;
   guint                 resort_id;
 };
@@ -101,6 +102,20 @@ static void
 rolo_contact_view_apply_sort (RoloContactView *self)
 {
   GtkColumnViewColumn *column = rolo_contact_view_column_for_field (self, self->sort_field);
+  RoloColumnSorter *primary;
+  gboolean descending = FALSE;
+
+  /* GTK 4.8 replaces the sort without telling the column that had it, whose
+   * header keeps its arrow: two arrows after a restored sort. Clearing first
+   * tells it. */
+  primary = rolo_column_sorter_get_primary (self->column_view, &descending);
+  if (primary != NULL &&
+      (column == NULL || gtk_column_view_column_get_sorter (column) != GTK_SORTER (primary)))
+    {
+      self->applying_sort = TRUE;
+      gtk_column_view_sort_by_column (self->column_view, NULL, GTK_SORT_ASCENDING);
+      self->applying_sort = FALSE;
+    }
 
   gtk_column_view_sort_by_column (self->column_view, column,
                                   self->sort_descending ? GTK_SORT_DESCENDING
@@ -142,6 +157,10 @@ sorter_changed_cb (RoloContactView *self)
 {
   RoloColumnSorter *primary;
   gboolean descending = FALSE;
+
+  /* Only the first half of a sort being put in place. */
+  if (self->applying_sort)
+    return;
 
   primary = rolo_column_sorter_get_primary (self->column_view, &descending);
   if (primary != NULL)

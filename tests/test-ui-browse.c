@@ -16,6 +16,7 @@
 #include "rolo-application.h"
 #include "rolo-column-sorter.h"
 #include "rolo-contact-cell.h"
+#include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
 #include "rolo-test-utils.h"
@@ -758,6 +759,26 @@ test_sort_direction (Fixture       *fixture,
   g_assert_true (descending);
 }
 
+/* The arrows the column headers draw: GTK's own sort indicators. */
+static guint
+count_sort_arrows (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "sort-indicator") == 0 &&
+      gtk_widget_get_visible (widget) &&
+      (gtk_widget_has_css_class (widget, "ascending") ||
+       gtk_widget_has_css_class (widget, "descending")))
+    n++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_sort_arrows (child);
+
+  return n;
+}
+
 static void
 test_sort_restored (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -777,6 +798,8 @@ test_sort_restored (Fixture       *fixture,
   g_assert_nonnull (primary);
   g_assert_cmpint (rolo_column_sorter_get_field (primary), ==, ROLO_CONTACT_SORT_EMAIL);
   g_assert_true (descending);
+  /* One arrow: the default Name sort does not linger beside it. */
+  g_assert_cmpuint (count_sort_arrows (GTK_WIDGET (view)), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -1739,6 +1762,77 @@ test_delete_on_close_refused (Fixture       *fixture,
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
 
+/* The editor opened over the window, if any. */
+static RoloContactEditor *
+window_editor (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ROLO_IS_CONTACT_EDITOR (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
+        return ROLO_CONTACT_EDITOR (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+editor_loaded (gpointer user_data)
+{
+  RoloContactEditor *editor = window_editor (user_data);
+
+  return editor != NULL && g_str_equal (rolo_contact_editor_get_state (editor), "editing");
+}
+
+/* The editor's Delete button deletes as the Delete key does: the row goes
+ * at once, the toast offers Undo, and Undo sends nothing. */
+static void
+test_delete_from_editor (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *title = NULL;
+  RoloContactEditor *editor;
+  GtkWidget *button;
+  gint64 id;
+
+  connect_rows (fixture, 30);
+  id = rolo_contact_get_id (row (fixture, 2));
+  title = g_markup_printf_escaped ("%s deleted", rolo_contact_get_name (row (fixture, 2)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-contact",
+                                             "x", id));
+  rolo_test_wait_until (editor_loaded, fixture, TIMEOUT_MS);
+  editor = window_editor (fixture);
+  /* Unsaved changes do not stop it. */
+  gtk_editable_set_text (GTK_EDITABLE (rolo_contact_editor_get_field_widget (
+                           editor, ROLO_CONTACT_FIELD_NAME)),
+                         "Renamed, then deleted");
+  g_assert_true (rolo_contact_editor_get_dirty (editor));
+
+  button = find_widget (GTK_WIDGET (editor), is_button_for, "editor.delete");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_drawable (button));
+  g_signal_emit_by_name (button, "clicked");
+
+  g_assert_null (window_editor (fixture));
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (n_rows (fixture), ==, 29);
+  g_assert_false (has_row (fixture, id));
+  assert_toast_title (fixture, title);
+  iterate_for (600);
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+
+  activate (fixture, "win.undo-delete");
+  g_assert_cmpuint (n_rows (fixture), ==, 30);
+  g_assert_cmpint (rolo_contact_get_id (row (fixture, 2)), ==, id);
+  iterate_for (300);
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+  g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1780,6 +1874,7 @@ main (int   argc,
   ADD ("/ui/browse/delete/quit", test_delete_on_quit);
   ADD ("/ui/browse/delete/refused", test_delete_refused);
   ADD ("/ui/browse/delete/confirm", test_delete_confirm);
+  ADD ("/ui/browse/delete/from-editor", test_delete_from_editor);
 
 #undef ADD
 

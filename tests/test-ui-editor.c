@@ -326,6 +326,9 @@ leave_field (Fixture    *fixture,
   for (GList *l = controllers; l != NULL; l = l->next)
     g_signal_emit_by_name (l->data, "leave");
   g_list_free_full (controllers, g_object_unref);
+  /* What follows the leaving in the main loop, as for a user. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 /* The field or a part of it (the button inside a menu button, the text
@@ -1073,6 +1076,338 @@ test_unapplied (Fixture       *fixture,
   soup_server_disconnect (server);
 }
 
+
+/* --- the duplicate hint --------------------------------------------------- */
+
+static gboolean
+duplicate_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return rolo_contact_editor_get_duplicate_id (fixture->editor) != 0;
+}
+
+static gboolean
+is_drawable_label_containing (GtkWidget  *widget,
+                              const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+duplicate_drawn (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return duplicate_shown (fixture) &&
+         gtk_widget_is_drawable (editor_button (fixture, "editor.open-duplicate"));
+}
+
+static guint
+count_searches (Fixture *fixture)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fixture->requests->len; i++)
+    if (strstr (((Request *) g_ptr_array_index (fixture->requests, i))->path, "search=") != NULL)
+      n++;
+
+  return n;
+}
+
+/* The email of an existing contact: a hint names it, Save still works, and
+ * its button opens that contact instead. */
+static void
+test_duplicate_email (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(RoloContact) contact = rolo_contact_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  rolo_contact_set_name (contact, "Sarah Johnson");
+  rolo_contact_set_email (contact, "sarah@example.com");
+  rolo_contact_set_mobile (contact, "9876543210");
+  id = rolo_test_client_create (fixture->client, contact, &error);
+  g_assert_no_error (error);
+
+  open_editor (fixture, 0);
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "S. Johnson");
+  type_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "Sarah@Example.com");
+  leave_field (fixture, ROLO_CONTACT_FIELD_EMAIL);
+  rolo_test_wait_until (duplicate_drawn, fixture, TIMEOUT_MS);
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, id);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->editor), is_drawable_label_containing,
+                                 "Sarah Johnson"));
+  /* A hint, not a stop. */
+  g_assert_true (can_save (fixture));
+  screenshot (fixture, "duplicate");
+
+  g_signal_emit_by_name (editor_button (fixture, "editor.open-duplicate"), "clicked");
+  wait_settled (fixture);
+  g_assert_cmpint (rolo_contact_editor_get_id (fixture->editor), ==, id);
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_MOBILE, "9876543210");
+  g_assert_false (rolo_contact_editor_get_dirty (fixture->editor));
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
+  g_assert_cmpuint (count_requests (fixture, "POST"), ==, 1);
+}
+
+/* The exact name, once typing pauses; part of a name is no duplicate, and
+ * an answer for text since changed is dropped. */
+static void
+test_duplicate_name (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  guint n_searches;
+  gint64 id = create_on_server (fixture, "Omar Khalil", ROLO_CONTACT_TYPE_INDIVIDUAL);
+
+  open_editor (fixture, 0);
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar");
+  iterate_for (1200);
+  g_assert_cmpuint (count_searches (fixture), ==, 1);
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
+
+  /* Typing on: asked once, after the pause. */
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar K");
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Kha");
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "omar khalil");
+  rolo_test_wait_until (duplicate_shown, fixture, TIMEOUT_MS);
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, id);
+  g_assert_cmpuint (count_searches (fixture), ==, 2);
+
+  /* Changed: the hint goes at once. */
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalil Jr");
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
+
+  /* A slow answer for the matching name comes after the name changed. */
+  rolo_sandbox_set_latency (fixture->sandbox, 700);
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalil");
+  leave_field (fixture, ROLO_CONTACT_FIELD_NAME);
+  n_searches = count_searches (fixture);
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalid");
+  iterate_for (2500);
+  g_assert_cmpuint (count_searches (fixture), >, n_searches);
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalid");
+}
+
+/* Editing a contact is no place for the hint; its Delete button is. */
+static void
+test_delete_button (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(RoloContact) deleted = NULL;
+  gint64 id = create_on_server (fixture, "Omar Khalil", ROLO_CONTACT_TYPE_INDIVIDUAL);
+
+  open_editor (fixture, 0);
+  g_assert_false (gtk_widget_get_visible (editor_button (fixture, "editor.delete")));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.delete",
+                                              NULL) &&
+                  !gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
+  close_editor (fixture);
+
+  open_editor (fixture, id);
+  g_assert_true (gtk_widget_get_visible (editor_button (fixture, "editor.delete")));
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalil");
+  leave_field (fixture, ROLO_CONTACT_FIELD_NAME);
+  iterate_for (800);
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
+
+  /* Unsaved changes do not stop it: the user asked for the contact to go. */
+  type_text (fixture, ROLO_CONTACT_FIELD_NOTES, "Typed, then deleted.");
+  g_signal_connect_swapped (fixture->editor, "delete", G_CALLBACK (g_set_object), &deleted);
+  g_signal_emit_by_name (editor_button (fixture, "editor.delete"), "clicked");
+  g_assert_nonnull (deleted);
+  g_assert_cmpint (rolo_contact_get_id (deleted), ==, id);
+  g_assert_cmpstr (rolo_contact_get_name (deleted), ==, "Omar Khalil");
+  g_assert_null (discard_dialog (fixture));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
+  /* The window deletes, with undo; the editor itself sends nothing. */
+  g_assert_cmpuint (count_requests (fixture, "DELETE"), ==, 0);
+}
+
+/* A save whose connection drops keeps everything; Retry goes through. */
+typedef struct
+{
+  gboolean drop;
+  guint    n_posts;
+} DroppingServer;
+
+static void
+dropping_server_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  static const char created[] =
+    "{\"success\": true, \"message\": \"New contact has been created successfully.\", "
+    "\"data\": {\"cstid\": 10, \"cstname\": \"Sarah Johnson\"}}";
+  static const char empty[] =
+    "{\"success\": true, \"data\": {\"data\": [], \"current_page\": 1, "
+    "\"total_records\": 0, \"total_pages\": 0}}";
+  DroppingServer *dropping = user_data;
+  gboolean post = g_str_equal (soup_server_message_get_method (msg), "POST");
+
+  if (post)
+    dropping->n_posts++;
+  if (post && dropping->drop)
+    {
+      GIOStream *stream = soup_server_message_steal_connection (msg);
+
+      g_io_stream_close (stream, NULL, NULL);
+      g_object_unref (stream);
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_STATIC,
+                                    post ? created : empty, strlen (post ? created : empty));
+}
+
+static void
+test_dropped_connection (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *base_url = NULL;
+  DroppingServer dropping = { TRUE, 0 };
+
+  soup_server_add_handler (server, NULL, dropping_server_cb, &dropping, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_clear_object (&fixture->client);
+  fixture->client = rolo_client_new (base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY,
+                                     &error);
+  g_assert_no_error (error);
+
+  open_editor (fixture, 0);
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+  type_text (fixture, ROLO_CONTACT_FIELD_ADDRESS, "12 Park Street");
+  activate (fixture, "editor.save");
+  wait_settled (fixture);
+
+  g_assert_cmpuint (dropping.n_posts, >=, 1);
+  g_assert_cmpuint (fixture->n_saved, ==, 0);
+  g_assert_cmpstr (rolo_contact_editor_get_message (fixture->editor), !=, "");
+  g_assert_true (gtk_widget_get_visible (editor_button (fixture, "editor.retry")));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_ADDRESS, "12 Park Street");
+
+  dropping.drop = FALSE;
+  activate (fixture, "editor.retry");
+  rolo_test_wait_until (saved_once, fixture, TIMEOUT_MS);
+  g_assert_true (fixture->created);
+  g_assert_cmpint (rolo_contact_get_id (fixture->saved), ==, 10);
+  g_assert_cmpstr (rolo_contact_get_address (fixture->saved), ==, "12 Park Street");
+  close_editor (fixture);
+  soup_server_disconnect (server);
+}
+
+/* Every field says what it is to a screen reader. */
+static void
+test_accessible_labels (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char * const fields[] = {
+    ROLO_CONTACT_FIELD_CONTACT_TYPE, ROLO_CONTACT_FIELD_NAME, ROLO_CONTACT_FIELD_EMAIL,
+    ROLO_CONTACT_FIELD_MOBILE, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID, ROLO_CONTACT_FIELD_ADDRESS,
+    ROLO_CONTACT_FIELD_TAX_NUMBER, ROLO_CONTACT_FIELD_NOTES, ROLO_CONTACT_FIELD_EMAIL_NOTIFY,
+    ROLO_CONTACT_FIELD_SMS_NOTIFY, ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY,
+    ROLO_CONTACT_FIELD_PARENT, ROLO_CONTACT_FIELD_TAGS_CREATE,
+  };
+
+  open_editor (fixture, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *widget = field (fixture, fields[i]);
+      GtkAccessible *accessible;
+      gboolean named;
+
+      /* A picker is used through its button. */
+      if (find_widget (widget, is_type_named, "GtkMenuButton") != NULL)
+        widget = GTK_WIDGET (picker_button (fixture, fields[i]));
+      accessible = GTK_ACCESSIBLE (widget);
+
+      /* Buttons are named by their words; the rest by a label or a
+       * relation to one. */
+      named = (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL) ||
+              gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+              gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      if (!named)
+        g_test_message ("%s (%s) has no accessible name", fields[i],
+                        G_OBJECT_TYPE_NAME (widget));
+      g_assert_true (named);
+    }
+
+  /* Tab follows the form, top to bottom. */
+  {
+    g_autoptr(GString) reached = g_string_new (" ");
+    int last = -1;
+
+    /* With an error showing under the name. */
+    leave_field (fixture, ROLO_CONTACT_FIELD_NAME);
+    g_assert_nonnull (rolo_contact_editor_get_field_error (fixture->editor,
+                                                           ROLO_CONTACT_FIELD_NAME));
+    gtk_window_set_focus (GTK_WINDOW (fixture->editor), NULL);
+    for (guint tab = 0; tab < 60; tab++)
+      {
+        GtkWidget *focus;
+        int deepest = -1;
+
+        if (!gtk_widget_child_focus (GTK_WIDGET (fixture->editor), GTK_DIR_TAB_FORWARD))
+          break;
+        focus = gtk_window_get_focus (GTK_WINDOW (fixture->editor));
+        /* As the user goes: what leaving a field shows, shows. */
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+        for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+          {
+            GtkWidget *widget = field (fixture, fields[i]);
+
+            if (focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget)) &&
+                (deepest < 0 || gtk_widget_is_ancestor (widget, field (fixture, fields[deepest]))))
+              deepest = i;
+          }
+        /* Wrapped around to the header bar: done. */
+        if (deepest < 0 && last >= 0 && g_str_equal (fields[last], ROLO_CONTACT_FIELD_TAGS_CREATE))
+          break;
+        if (deepest < 0 || deepest == last)
+          continue;
+        g_string_append_printf (reached, "%s ", fields[deepest]);
+        g_assert_cmpint (deepest, >, last);
+        last = deepest;
+      }
+    g_test_message ("Tab: %s", reached->str);
+    g_assert_cmpstr (fields[last], ==, ROLO_CONTACT_FIELD_TAGS_CREATE);
+    for (guint i = 1; i < G_N_ELEMENTS (fields); i++)
+      {
+        g_autofree char *word = g_strdup_printf (" %s ", fields[i]);
+
+        g_assert_nonnull (strstr (reached->str, word));
+      }
+  }
+
+  /* An error is tied to its field and said out loud. */
+  type_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "sarah@");
+  leave_field (fixture, ROLO_CONTACT_FIELD_EMAIL);
+  g_assert_nonnull (rolo_contact_editor_get_field_error (fixture->editor,
+                                                         ROLO_CONTACT_FIELD_EMAIL));
+  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (field (fixture,
+                                                                       ROLO_CONTACT_FIELD_EMAIL)),
+                                                GTK_ACCESSIBLE_STATE_INVALID));
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (field (fixture,
+                                                                          ROLO_CONTACT_FIELD_EMAIL)),
+                                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+}
+
 static void
 test_load_error (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -1137,6 +1472,7 @@ typedef struct
 {
   RoloWindow *window;
   guint       n_items;
+  const char *toast;    /* shown as well, unless NULL */
 } RowsWait;
 
 static gboolean
@@ -1146,7 +1482,39 @@ window_has_rows (gpointer user_data)
   GListModel *contacts = rolo_window_get_contacts (wait->window);
 
   return contacts != NULL && g_list_model_get_n_items (contacts) == wait->n_items &&
-         find_widget (GTK_WIDGET (wait->window), is_label_starting, "Sarah Johnson created");
+         (wait->toast == NULL ||
+          find_widget (GTK_WIDGET (wait->window), is_label_starting, wait->toast));
+}
+
+static GtkColumnView *
+window_column_view (RoloWindow *window)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (window), is_type_named, "GtkColumnView");
+
+  g_assert_nonnull (view);
+  return GTK_COLUMN_VIEW (view);
+}
+
+typedef struct
+{
+  RoloWindow *window;
+  gint64      id;
+} Selected;
+
+/* The one selected row is the contact's. */
+static gboolean
+contact_selected (gpointer user_data)
+{
+  Selected *selected = user_data;
+  GtkSelectionModel *selection = gtk_column_view_get_model (window_column_view (selected->window));
+  g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (selection);
+  g_autoptr(RoloContact) contact = NULL;
+
+  if (gtk_bitset_get_size (set) != 1)
+    return FALSE;
+
+  contact = g_list_model_get_item (G_LIST_MODEL (selection), gtk_bitset_get_nth (set, 0));
+  return contact != NULL && rolo_contact_get_id (contact) == selected->id;
 }
 
 static void
@@ -1156,6 +1524,7 @@ test_window (Fixture       *fixture,
   g_autoptr(RoloApplication) app = test_application_new ();
   g_autoptr(RoloWindow) window = NULL;
   g_autoptr(GError) error = NULL;
+  Selected selected;
   RowsWait wait;
 
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -1175,10 +1544,13 @@ test_window (Fixture       *fixture,
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
   activate (fixture, "editor.save");
   rolo_test_wait_until (saved_once, fixture, TIMEOUT_MS);
-  wait = (RowsWait) { window, 1 };
+  wait = (RowsWait) { window, 1, "Sarah Johnson created" };
   rolo_test_wait_until (window_has_rows, &wait, TIMEOUT_MS);
   g_assert_null (window_editor (window));
   close_editor (fixture);
+  /* The saved contact is on screen: selected. */
+  selected = (Selected) { window, rolo_contact_get_id (fixture->saved) };
+  rolo_test_wait_until (contact_selected, &selected, TIMEOUT_MS);
 
   /* Opening a row's contact shows it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-contact", "x",
@@ -1192,11 +1564,280 @@ test_window (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window with @n_contacts, its client the fixture's. */
+static RoloWindow *
+window_new (Fixture         *fixture,
+            RoloApplication *app,
+            guint            n_rows)
+{
+  g_autoptr(GError) error = NULL;
+  RoloWindow *window;
+  RowsWait wait;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  window = g_object_ref_sink (rolo_window_new (app));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  rolo_window_set_client (window, fixture->client);
+  gtk_window_present (GTK_WINDOW (window));
+  rolo_test_wait_until (window_settled, window, TIMEOUT_MS);
+  wait = (RowsWait) { window, n_rows, NULL };
+  rolo_test_wait_until (window_has_rows, &wait, TIMEOUT_MS);
+
+  return window;
+}
+
+/* Editing a contact of the list: saved, it is selected where it shows. */
+static void
+test_window_edit_selects (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloWindow) window = NULL;
+  GListModel *contacts;
+  g_autoptr(RoloContact) third = NULL;
+  Selected selected;
+
+  window = window_new (fixture, app, 12);
+  contacts = rolo_window_get_contacts (window);
+  third = g_list_model_get_item (contacts, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-contact", "x",
+                                             rolo_contact_get_id (third)));
+  fixture->editor = g_object_ref (window_editor (window));
+  g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
+  wait_settled (fixture);
+  type_text (fixture, ROLO_CONTACT_FIELD_TAX_NUMBER, "TX-77");
+  activate (fixture, "editor.save");
+  rolo_test_wait_until (saved_once, fixture, TIMEOUT_MS);
+
+  selected = (Selected) { window, rolo_contact_get_id (third) };
+  rolo_test_wait_until (contact_selected, &selected, TIMEOUT_MS);
+  g_assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (
+                   gtk_column_view_get_model (window_column_view (window))), 3));
+  close_editor (fixture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+typedef struct
+{
+  RoloWindow *window;
+  gboolean    destroyed;
+} Quit;
+
+static void
+toplevels_changed_cb (Quit *quit)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == G_OBJECT (quit->window))
+        return;
+    }
+  quit->destroyed = TRUE;
+}
+
+static gboolean
+quit_dialog_shown (gpointer user_data)
+{
+  return discard_dialog (user_data) != NULL;
+}
+
+/* Ctrl+Q with unsaved changes asks before anything goes; Keep Editing
+ * keeps the app, the window and what was typed. */
+static void
+test_quit_dirty (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloWindow) window = NULL;
+  Quit quit = { NULL, FALSE };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *dialog;
+
+  window = window_new (fixture, app, 0);
+  quit.window = window;
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_cmpstr (accels[0], ==, "<Control>q");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
+  fixture->editor = g_object_ref (window_editor (window));
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+  type_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "sarah@example.com");
+  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), &quit);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  rolo_test_wait_until (quit_dialog_shown, fixture, TIMEOUT_MS);
+  dialog = discard_dialog (fixture);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Discard changes?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog),
+                                                               "discard"),
+                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  /* Nothing went while it asks. */
+  g_assert_false (quit.destroyed);
+
+  respond (dialog, "_Keep Editing");
+  iterate_for (100);
+  g_assert_false (quit.destroyed);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (window_editor (window) == fixture->editor);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "sarah@example.com");
+
+  /* Discard: the editor goes, then the app quits. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  rolo_test_wait_until (quit_dialog_shown, fixture, TIMEOUT_MS);
+  respond (discard_dialog (fixture), "_Discard");
+  rolo_test_wait_for_flag (&quit.destroyed, TIMEOUT_MS);
+  g_signal_handlers_disconnect_by_data (toplevels, &quit);
+  g_assert_null (window_editor (window));
+  g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
+  close_editor (fixture);
+}
+
+/* Quitting with nothing typed does not ask. */
+static void
+test_quit_clean (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloWindow) window = NULL;
+  Quit quit = { NULL, FALSE };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  window = window_new (fixture, app, 0);
+  quit.window = window;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
+  fixture->editor = g_object_ref (window_editor (window));
+  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), &quit);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  rolo_test_wait_for_flag (&quit.destroyed, TIMEOUT_MS);
+  g_signal_handlers_disconnect_by_data (toplevels, &quit);
+  g_assert_null (discard_dialog (fixture));
+  close_editor (fixture);
+}
+
+/* The accelerator a widget's class binds to @action_name, or NULL. */
+static char *
+class_accel (GtkWidget  *widget,
+             const char *action_name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                           action_name))
+            return gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+        }
+    }
+
+  return NULL;
+}
+
+/* The accelerator the Keyboard Shortcuts window shows for @title. */
+static char *
+listed_accel (GtkBuilder *builder,
+              const char *title)
+{
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *listed_title = NULL;
+      g_autofree char *accel = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "title", &listed_title, "accelerator", &accel, NULL);
+      if (g_strcmp0 (listed_title, title) == 0)
+        return g_steal_pointer (&accel);
+    }
+
+  return NULL;
+}
+
+static void
+assert_accel (char       *listed,
+              const char *bound)
+{
+  g_autofree char *owned = listed;
+
+  guint listed_key, bound_key;
+  GdkModifierType listed_mods, bound_mods;
+
+  g_assert_nonnull (listed);
+  g_assert_nonnull (bound);
+  g_assert_true (gtk_accelerator_parse (listed, &listed_key, &listed_mods));
+  g_assert_true (gtk_accelerator_parse (bound, &bound_key, &bound_mods));
+  g_assert_cmpuint (listed_key, ==, bound_key);
+  g_assert_cmpuint (listed_mods, ==, bound_mods);
+}
+
+/* What the Keyboard Shortcuts window lists is what the keys are bound to. */
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloWindow) window = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autofree char *new_contact = NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *save = NULL;
+  g_autofree char *cancel = NULL;
+  g_autofree char *delete = NULL;
+  GtkWidget *view;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  window = window_new (fixture, app, 0);
+  view = find_widget (GTK_WIDGET (window), is_type_named, "RoloContactView");
+  g_assert_nonnull (view);
+
+  new_contact = class_accel (GTK_WIDGET (window), "win.new-contact");
+  assert_accel (listed_accel (builder, "New Contact"), new_contact);
+  undo = class_accel (GTK_WIDGET (window), "win.undo-delete");
+  assert_accel (listed_accel (builder, "Undo Delete"), undo);
+  delete = class_accel (view, "win.delete-selected");
+  assert_accel (listed_accel (builder, "Delete Selected Contacts"), delete);
+  /* Enter activates a row, which opens its contact. */
+  assert_accel (listed_accel (builder, "Open Contact"), "Return");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
+  fixture->editor = g_object_ref (window_editor (window));
+  save = class_accel (GTK_WIDGET (fixture->editor), "editor.save");
+  assert_accel (listed_accel (builder, "Save"), save);
+  cancel = class_accel (GTK_WIDGET (fixture->editor), "editor.cancel");
+  assert_accel (listed_accel (builder, "Cancel"), cancel);
+
+  close_editor (fixture);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* The test backend keeps accessible names and states where tests can
+   * read them, and talks to no bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -1217,6 +1858,15 @@ main (int   argc,
   ADD ("/ui/editor/parent-picker", 30, test_parent_picker);
   ADD ("/ui/editor/load-error", 0, test_load_error);
   ADD ("/ui/editor/window", 0, test_window);
+  ADD ("/ui/editor/window/edit-selects", 12, test_window_edit_selects);
+  ADD ("/ui/editor/window/quit-dirty", 0, test_quit_dirty);
+  ADD ("/ui/editor/window/quit-clean", 0, test_quit_clean);
+  ADD ("/ui/editor/window/shortcuts", 0, test_shortcuts);
+  ADD ("/ui/editor/duplicate/email", 0, test_duplicate_email);
+  ADD ("/ui/editor/duplicate/name", 0, test_duplicate_name);
+  ADD ("/ui/editor/delete-button", 0, test_delete_button);
+  ADD ("/ui/editor/failure/dropped-connection", 0, test_dropped_connection);
+  ADD ("/ui/editor/accessibility", 0, test_accessible_labels);
 
 #undef ADD
 

@@ -150,10 +150,12 @@ test_welcome (Fixture       *fixture,
   g_assert_nonnull (find_button (GTK_WIDGET (fixture->window), "app.sample-data"));
   g_assert_nonnull (find_button (GTK_WIDGET (fixture->window), "app.preferences"));
   g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "Welcome to Rolo");
+  /* What Rolo does and what connecting takes, in the window's own words. */
   g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
-                            "rolo --sandbox"));
+                            "YSUITE workspace"));
   g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
-                            "YSUITE_ACCESS_KEY"));
+                            "Settings → API Keys"));
+  g_assert_false (rolo_window_get_sample_mode (fixture->window));
 }
 
 static void

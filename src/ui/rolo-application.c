@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "rolo-account-store.h"
 #include "rolo-application.h"
+#include "rolo-preferences.h"
 #include "rolo-sandbox.h"
 #include "rolo-window.h"
 
@@ -28,6 +30,10 @@ struct _RoloApplication
   int             sandbox_seed;   /* -1: keep the store as it is */
   RoloSandbox    *sandbox;
   GCancellable   *cancellable;
+
+  GSettings      *settings;       /* NULL when the schema is not installed */
+  GtkWindow      *preferences;    /* the one open, if any */
+  gboolean        environment_in_use; /* YSUITE_* override the stored account */
 };
 
 G_DEFINE_FINAL_TYPE (RoloApplication, rolo_application, ADW_TYPE_APPLICATION)
@@ -133,6 +139,31 @@ sandbox_setup_thread (GTask        *task,
     g_task_return_pointer (task, sandbox, g_object_unref);
 }
 
+/* The contacts window: the active one may be Preferences or a dialog. */
+static GtkWindow *
+rolo_application_get_main_window (RoloApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ROLO_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Without an installed schema (running from the build tree) no account is
+ * remembered between runs; the keys alone are no use without their server. */
+static GSettings *
+rolo_application_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 rolo_application_set_action_enabled (RoloApplication *self,
                                      const char      *name,
@@ -150,7 +181,7 @@ sandbox_setup_cb (GObject      *source,
 {
   RoloApplication *self = ROLO_APPLICATION (source);
   SandboxSetup *setup = g_task_get_task_data (G_TASK (result));
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = rolo_application_get_main_window (self);
   g_autoptr(RoloSandbox) sandbox = NULL;
   g_autoptr(RoloClient) client = NULL;
   g_autoptr(GError) error = NULL;
@@ -166,12 +197,15 @@ sandbox_setup_cb (GObject      *source,
   if (client == NULL)
     rolo_application_set_action_enabled (self, "sample-data", TRUE);
 
+  rolo_application_set_action_enabled (self, "reset-sample-data", client != NULL);
+
   if (window == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (client == NULL)
     rolo_window_show_error (ROLO_WINDOW (window), error);
   else
     rolo_window_set_client (ROLO_WINDOW (window), client);
+  rolo_window_set_sample_mode (ROLO_WINDOW (window), client != NULL);
 }
 
 /* Keys are made up for this run and never leave the process. */
@@ -198,6 +232,61 @@ rolo_application_start_sandbox (RoloApplication *self,
   g_task_run_in_thread (task, sandbox_setup_thread);
 }
 
+static gboolean
+rolo_application_has_account (RoloApplication *self)
+{
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "account-configured");
+}
+
+static char *
+rolo_application_dup_server (RoloApplication *self)
+{
+  if (self->settings == NULL)
+    return g_strdup (ROLO_DEFAULT_BASE_URL);
+  return g_settings_get_string (self->settings, "server-url");
+}
+
+static void
+stored_keys_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(RoloApplication) self = user_data;
+  g_autoptr(RoloAccountKeys) keys = NULL;
+  g_autoptr(RoloClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server = rolo_application_dup_server (self);
+  GtkWindow *window = rolo_application_get_main_window (self);
+
+  keys = rolo_account_store_load_finish (result, &error);
+  if (window == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (keys != NULL)
+    client = rolo_client_new (server, keys->access_key, keys->secret_key, &error);
+  if (error != NULL)
+    rolo_window_show_error (ROLO_WINDOW (window), error);
+  else
+    /* No keys (removed in Passwords and Keys, say): the welcome page. */
+    rolo_window_set_client (ROLO_WINDOW (window), client);
+}
+
+/* The account connected in Preferences, its keys from the keyring. */
+static void
+rolo_application_connect_stored (RoloApplication *self,
+                                 RoloWindow      *window)
+{
+  g_autofree char *server = NULL;
+
+  if (!rolo_application_has_account (self))
+    return;
+
+  server = rolo_application_dup_server (self);
+  /* The keyring may ask to be unlocked first. */
+  rolo_window_show_loading (window, _("Getting the API keys from your keyring…"));
+  rolo_account_store_load_async (server, self->cancellable, stored_keys_cb, g_object_ref (self));
+}
+
 static void
 rolo_application_connect (RoloApplication *self,
                           RoloWindow      *window)
@@ -214,10 +303,13 @@ rolo_application_connect (RoloApplication *self,
 
   envp = g_get_environ ();
   client = rolo_application_client_from_environ ((const char * const *) envp, &error);
+  self->environment_in_use = client != NULL || error != NULL;
   if (error != NULL)
     rolo_window_show_error (window, error);
-  else
+  else if (client != NULL)
     rolo_window_set_client (window, client);
+  else
+    rolo_application_connect_stored (self, window);
 }
 
 static void
@@ -226,12 +318,15 @@ sample_data_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   RoloApplication *self = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = rolo_application_get_main_window (self);
 
   if (window != NULL && self->sandbox == NULL)
     rolo_application_start_sandbox (self, ROLO_WINDOW (window));
 }
 
+/* The release notes repeat the newest <release> of the metainfo, item by
+ * item, so the translations of one serve the other (a data test checks that
+ * they agree): adw_about_window_new_from_appdata() needs libadwaita 1.4. */
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -239,16 +334,50 @@ about_action (GSimpleAction *action,
 {
   RoloApplication *self = user_data;
   static const char *developers[] = { "The Rolo authors", NULL };
+  static const char *release_intro = N_("The first release:");
+  static const char *release_items[] = {
+    N_("Browse the contacts of a YSUITE workspace in a table that loads only the rows on "
+       "screen, so it opens at once even on 100,000 contacts"),
+    N_("Search by name or email as you type, filter Individuals or Businesses, and sort by "
+       "any column on the server"),
+    N_("Create and edit people and companies, with every field checked before it is sent "
+       "and nothing you typed lost when the network fails"),
+    N_("Delete contacts with Undo"),
+    N_("Clear pages for every problem: no connection, rejected keys, a missing "
+       "subscription, a server error"),
+    N_("Try Rolo without an account on a built-in sample server with realistic contacts"),
+  };
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *about;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *debug_info = NULL;
+  AdwAboutWindow *about;
+
+  g_string_append_printf (notes, "<p>%s</p><ul>", _(release_intro));
+  for (guint i = 0; i < G_N_ELEMENTS (release_items); i++)
+    {
+      g_autofree char *item = g_markup_escape_text (_(release_items[i]), -1);
+
+      g_string_append_printf (notes, "<li>%s</li>", item);
+    }
+  g_string_append (notes, "</ul>");
+
+  debug_info = g_strdup_printf ("%s %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\n",
+                                PACKAGE_NAME, PACKAGE_VERSION,
+                                gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (),
+                                adw_get_major_version (), adw_get_minor_version (),
+                                adw_get_micro_version ());
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", parent,
                         "modal", TRUE,
                         "application-icon", APPLICATION_ID,
                         "application-name", _("Rolo"),
-                        "developer-name", _("The Rolo authors"),
+                        "developer-name", "The Rolo authors",
                         "version", PACKAGE_VERSION,
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", notes->str,
+                        "comments", _("Manage the contacts of a YSUITE workspace"),
                         "website", PACKAGE_WEBSITE,
                         "issue-url", PACKAGE_WEBSITE "/issues",
                         "copyright", "© 2026 The Rolo authors",
@@ -256,34 +385,174 @@ about_action (GSimpleAction *action,
                         "developers", developers,
                         /* Translators: your names, one per line. */
                         "translator-credits", _("translator-credits"),
+                        "debug-info", debug_info,
                         NULL);
-  gtk_window_present (about);
+  adw_about_window_add_legal_section (about, _("Country Data"),
+                                      "© dr5hn, countries-states-cities-database",
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The country ids, ISO codes and dialing prefixes come "
+                                        "from the <a href=\"https://github.com/dr5hn/"
+                                        "countries-states-cities-database\">"
+                                        "countries-states-cities-database</a>, available under "
+                                        "the <a href=\"https://opendatacommons.org/licenses/"
+                                        "odbl/1-0/\">Open Database License (ODbL) 1.0</a>."));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
-/* A placeholder until Rolo keeps an account of its own (the account issue):
- * it says how to connect today. */
+/* Leaving the sample server for a real account (or none). */
+static void
+rolo_application_leave_sample_mode (RoloApplication *self,
+                                    RoloWindow      *window)
+{
+  if (window != NULL)
+    rolo_window_set_sample_mode (window, FALSE);
+  rolo_application_set_action_enabled (self, "reset-sample-data", FALSE);
+  rolo_application_set_action_enabled (self, "sample-data", TRUE);
+  /* After the window's client, which talked to it, was replaced. */
+  g_clear_object (&self->sandbox);
+}
+
+static void
+account_saved_cb (RoloApplication *self,
+                  RoloClient      *client)
+{
+  GtkWindow *window = rolo_application_get_main_window (self);
+
+  if (self->settings != NULL)
+    {
+      g_settings_set_string (self->settings, "server-url", rolo_client_get_base_url (client));
+      g_settings_set_boolean (self->settings, "account-configured", TRUE);
+    }
+
+  /* The environment keeps the upper hand until Rolo starts without it. */
+  if (self->environment_in_use || window == NULL)
+    return;
+
+  rolo_window_set_client (ROLO_WINDOW (window), client);
+  rolo_application_leave_sample_mode (self, ROLO_WINDOW (window));
+}
+
+static void
+disconnected_cb (RoloApplication *self)
+{
+  GtkWindow *window = rolo_application_get_main_window (self);
+
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "account-configured", FALSE);
+
+  if (self->environment_in_use || window == NULL || self->sandbox != NULL)
+    return;
+
+  rolo_window_set_client (ROLO_WINDOW (window), NULL);
+}
+
+static void
+preferences_keys_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RoloApplication) self = user_data;
+  g_autoptr(RoloAccountKeys) keys = rolo_account_store_load_finish (result, NULL);
+
+  /* Without them the fields stay empty: the user pastes a pair. */
+  if (keys != NULL && self->preferences != NULL)
+    rolo_preferences_set_keys (ROLO_PREFERENCES (self->preferences), keys);
+}
+
+/* With @server NULL: the stored account, keys included; else @server and
+ * empty keys (to reconnect after the keys were rejected). */
+static void
+rolo_application_open_preferences (RoloApplication *self,
+                                   const char      *server)
+{
+  GtkWindow *parent = rolo_application_get_main_window (self);
+  g_autofree char *stored_server = rolo_application_dup_server (self);
+  RoloPreferences *preferences;
+
+  if (self->preferences != NULL)
+    gtk_window_destroy (self->preferences);
+
+  preferences = rolo_preferences_new (parent, server != NULL ? server : stored_server);
+  rolo_preferences_set_connected (preferences, rolo_application_has_account (self));
+  rolo_preferences_set_environment_in_use (preferences, self->environment_in_use);
+  g_signal_connect_object (preferences, "account-saved", G_CALLBACK (account_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (preferences, "disconnected", G_CALLBACK (disconnected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->preferences, GTK_WINDOW (preferences));
+
+  if (server == NULL && rolo_application_has_account (self))
+    rolo_account_store_load_async (stored_server, self->cancellable, preferences_keys_cb,
+                                   g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
+  rolo_application_open_preferences (user_data, NULL);
+}
+
+/* The keys were rejected: the same server, a new pair. */
+static void
+reconnect_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
   RoloApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = rolo_application_get_main_window (self);
+  RoloClient *client = window != NULL ? rolo_window_get_client (ROLO_WINDOW (window)) : NULL;
+  g_autofree char *server = NULL;
+
+  if (client != NULL && self->sandbox == NULL)
+    server = g_strdup (rolo_client_get_base_url (client));
+  else
+    server = rolo_application_dup_server (self);
+  rolo_application_open_preferences (self, server);
+}
+
+static void
+reset_response_cb (RoloApplication *self,
+                   const char      *response)
+{
+  GtkWindow *window = rolo_application_get_main_window (self);
+
+  if (!g_str_equal (response, "reset") || window == NULL || self->sandbox == NULL)
+    return;
+
+  /* The window lets go of the old server before it stops. */
+  rolo_window_set_client (ROLO_WINDOW (window), NULL);
+  g_clear_object (&self->sandbox);
+  self->sandbox_seed = SANDBOX_DEFAULT_SEED;
+  rolo_application_set_action_enabled (self, "reset-sample-data", FALSE);
+  rolo_application_start_sandbox (self, ROLO_WINDOW (window));
+}
+
+static void
+reset_sample_data_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  RoloApplication *self = user_data;
+  GtkWindow *parent = rolo_application_get_main_window (self);
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Connect a Workspace"), NULL));
-  adw_message_dialog_format_body_markup (dialog, "%s",
-                                         _("Rolo connects with the API key pair of a YSUITE "
-                                           "workspace, created in the YSUITE web app under "
-                                           "Settings → API Keys.\n\n"
-                                           "Set <tt>YSUITE_ACCESS_KEY</tt> and "
-                                           "<tt>YSUITE_SECRET_KEY</tt> in the environment (and "
-                                           "<tt>YSUITE_BASE_URL</tt> for a server other than "
-                                           "api.ysuite.org), then start Rolo again. Entering the "
-                                           "keys here, kept in your keyring, comes in the next "
-                                           "version."));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Reset Sample Data?"),
+                                                       _("The sample contacts go back to how "
+                                                         "they were at the start: every change "
+                                                         "made to them is lost. Your YSUITE "
+                                                         "workspace is not touched.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reset", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -297,6 +566,11 @@ quit_action (GSimpleAction *action,
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
   g_autoptr(GPtrArray) closing = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* Unsaved changes in an editor ask first; discarding them quits again. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ROLO_IS_WINDOW (l->data) && rolo_window_ask_before_quit (l->data))
+      return;
+
   /* Closing changes the list. */
   for (GList *l = windows; l != NULL; l = l->next)
     g_ptr_array_add (closing, g_object_ref (l->data));
@@ -308,6 +582,8 @@ static const GActionEntry action_entries[] = {
   { "about", about_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
+  { "reconnect", reconnect_action },
+  { "reset-sample-data", reset_sample_data_action },
   { "sample-data", sample_data_action },
 };
 
@@ -376,7 +652,7 @@ static void
 rolo_application_activate (GApplication *application)
 {
   RoloApplication *self = ROLO_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = rolo_application_get_main_window (self);
 
   if (window == NULL)
     {
@@ -408,6 +684,8 @@ rolo_application_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->sandbox);
+  g_clear_object (&self->settings);
+  g_clear_weak_pointer (&self->preferences);
 
   G_OBJECT_CLASS (rolo_application_parent_class)->dispose (object);
 }
@@ -433,15 +711,19 @@ rolo_application_init (RoloApplication *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
+  rolo_application_set_action_enabled (self, "reset-sample-data", FALSE);
+  self->settings = rolo_application_settings_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Manage the contacts of a YSUITE workspace."));
   g_application_set_option_context_description (G_APPLICATION (self),
-                                                _("To connect a workspace, set "
-                                                  "YSUITE_ACCESS_KEY and YSUITE_SECRET_KEY "
-                                                  "(and YSUITE_BASE_URL for a server other than "
-                                                  "api.ysuite.org) in the environment."));
+                                                _("To connect a workspace, use Connect "
+                                                  "Account in the window. For scripts, "
+                                                  "YSUITE_ACCESS_KEY and YSUITE_SECRET_KEY (and "
+                                                  "YSUITE_BASE_URL for a server other than "
+                                                  "api.ysuite.org) in the environment override "
+                                                  "the stored account."));
 }
 
 RoloApplication *

@@ -104,6 +104,9 @@ struct _RoloContactEditor
   GtkFlowBox         *tags_box;
   GtkWidget          *tag_entry_row;
   GtkLabel           *save_hint_label;
+  GtkRevealer        *duplicate_revealer;
+  GtkLabel           *duplicate_label;
+  GtkWidget          *delete_button;
 
   RoloClient         *client;
   GCancellable       *cancellable;
@@ -122,6 +125,16 @@ struct _RoloContactEditor
   gboolean            force_close;
   gboolean            disposing;       /* focus moves as the widgets go */
   GtkWidget          *focus_before_saving;
+  char               *then_action;     /* activated on the parent once discarded */
+  guint               left_idle_id;    /* shows the errors of a field just left */
+
+  /* A new contact that may already exist: looked for when the name or
+   * email is left or typing pauses; answers to older text are dropped. */
+  guint               duplicate_timeout_id;
+  GCancellable       *duplicate_cancellable;
+  char               *duplicate_key;   /* the text last looked for */
+  gint64              duplicate_id;    /* the hint shows it, or 0 */
+  Field               duplicate_field; /* what matched: FIELD_EMAIL or FIELD_NAME */
 };
 
 G_DEFINE_FINAL_TYPE (RoloContactEditor, rolo_contact_editor, ADW_TYPE_WINDOW)
@@ -136,6 +149,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   SAVED,
+  DELETE,
   N_SIGNALS
 };
 
@@ -144,6 +158,7 @@ static guint signals[N_SIGNALS];
 static void rolo_contact_editor_save          (RoloContactEditor *self);
 static void rolo_contact_editor_refresh       (RoloContactEditor *self);
 static void rolo_contact_editor_start_loading (RoloContactEditor *self);
+static void rolo_contact_editor_hide_duplicate (RoloContactEditor *self);
 
 /* --- helpers --------------------------------------------------------------- */
 
@@ -426,6 +441,7 @@ rolo_contact_editor_refresh (RoloContactEditor *self)
   if (self->contact == NULL)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete", FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->save_hint_label), FALSE);
       return;
     }
@@ -454,6 +470,10 @@ rolo_contact_editor_refresh (RoloContactEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->save_hint_label), self->save_hint[0] != '\0');
   gtk_widget_set_tooltip_text (self->save_button, hint != NULL && hint[0] != '\0' ? hint : NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", hint == NULL);
+
+  gtk_widget_set_visible (self->delete_button, self->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete",
+                                 self->id != 0 && g_str_equal (self->state, "editing"));
 }
 
 /* The user changed a field: its last server message no longer applies. */
@@ -1006,18 +1026,219 @@ rolo_contact_editor_check_duplicate (RoloContactEditor *self)
                                    g_object_ref (self));
 }
 
+/* --- a contact that may already exist ------------------------------------- */
+
+/* Typing pauses this long before the server is asked. */
+#define DUPLICATE_DELAY_MS 600
+
+typedef struct
+{
+  RoloContactEditor *self;
+  GCancellable      *cancellable; /* the lookup's: stale when replaced */
+  char              *email;
+  char              *name;
+  Field              field;       /* asked for: FIELD_EMAIL, then FIELD_NAME */
+} DuplicateLookup;
+
+static void
+duplicate_lookup_free (DuplicateLookup *lookup)
+{
+  g_object_unref (lookup->self);
+  g_object_unref (lookup->cancellable);
+  g_free (lookup->email);
+  g_free (lookup->name);
+  g_free (lookup);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DuplicateLookup, duplicate_lookup_free)
+
+static void
+rolo_contact_editor_hide_duplicate (RoloContactEditor *self)
+{
+  if (self->duplicate_id == 0 && !gtk_revealer_get_reveal_child (self->duplicate_revealer))
+    return;
+
+  self->duplicate_id = 0;
+  gtk_revealer_set_reveal_child (self->duplicate_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", FALSE);
+}
+
+static void
+rolo_contact_editor_show_duplicate (RoloContactEditor *self,
+                                    RoloContact       *found,
+                                    Field              field)
+{
+  g_autofree char *markup = NULL;
+
+  self->duplicate_id = rolo_contact_get_id (found);
+  self->duplicate_field = field;
+  if (field == FIELD_EMAIL)
+    /* Translators: %s is the name of a contact that has the email typed */
+    markup = g_markup_printf_escaped (_("<b>%s</b> already has this email address."),
+                                      rolo_contact_get_name (found));
+  else
+    markup = g_markup_printf_escaped (_("A contact named <b>%s</b> already exists."),
+                                      rolo_contact_get_name (found));
+  gtk_label_set_markup (self->duplicate_label, markup);
+  gtk_revealer_set_reveal_child (self->duplicate_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", TRUE);
+}
+
+static void rolo_contact_editor_ask_duplicate (DuplicateLookup *lookup);
+
+static void
+duplicate_listed_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DuplicateLookup) lookup = user_data;
+  RoloContactEditor *self = lookup->self;
+  g_autoptr(RoloContactPage) page = NULL;
+  GListModel *contacts;
+  const char *wanted = lookup->field == FIELD_EMAIL ? lookup->email : lookup->name;
+
+  /* A hint only: a failure to look says nothing. */
+  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, NULL);
+  if (page == NULL || self->disposing || lookup->cancellable != self->duplicate_cancellable ||
+      self->id != 0)
+    return;
+
+  contacts = rolo_contact_page_get_contacts (page);
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RoloContact) found = g_list_model_get_item (contacts, i);
+      const char *value = lookup->field == FIELD_EMAIL ? rolo_contact_get_email (found)
+                                                       : rolo_contact_get_name (found);
+
+      if (same_text (value, wanted))
+        {
+          rolo_contact_editor_show_duplicate (self, found, lookup->field);
+          return;
+        }
+    }
+
+  if (lookup->field == FIELD_EMAIL && lookup->name[0] != '\0')
+    {
+      lookup->field = FIELD_NAME;
+      rolo_contact_editor_ask_duplicate (g_steal_pointer (&lookup));
+      return;
+    }
+
+  rolo_contact_editor_hide_duplicate (self);
+}
+
+static void
+rolo_contact_editor_ask_duplicate (DuplicateLookup *lookup)
+{
+  g_autoptr(RoloContactQuery) query = rolo_contact_query_new ();
+
+  rolo_contact_query_set_search (query, lookup->field == FIELD_EMAIL ? lookup->email
+                                                                     : lookup->name);
+  rolo_client_list_contacts_async (lookup->self->client, query, 0, ROLO_CONTACT_LIST_PAGE_SIZE,
+                                   lookup->cancellable, duplicate_listed_cb, lookup);
+}
+
+/* Asks the server for a contact with the email, or else the exact name,
+ * typed; nothing when it was asked for this text already. */
+static void
+rolo_contact_editor_look_for_duplicate (RoloContactEditor *self)
+{
+  g_autofree char *email = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *email_error = NULL;
+  DuplicateLookup *lookup;
+
+  g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
+  if (self->id != 0 || self->contact == NULL || !g_str_equal (self->state, "editing"))
+    return;
+
+  email = g_strstrip (g_strdup (rolo_contact_get_email (self->contact)));
+  name = g_strstrip (g_strdup (rolo_contact_get_name (self->contact)));
+  key = g_strconcat (email, "\n", name, NULL);
+  if (g_strcmp0 (key, self->duplicate_key) == 0)
+    return;
+  set_str (&self->duplicate_key, key);
+
+  g_cancellable_cancel (self->duplicate_cancellable);
+  g_clear_object (&self->duplicate_cancellable);
+
+  email_error = rolo_contact_check_email (email);
+  if (email_error != NULL || email[0] == '\0')
+    g_clear_pointer (&email, g_free);
+  if (email == NULL && name[0] == '\0')
+    {
+      rolo_contact_editor_hide_duplicate (self);
+      return;
+    }
+
+  self->duplicate_cancellable = g_cancellable_new ();
+  lookup = g_new0 (DuplicateLookup, 1);
+  lookup->self = g_object_ref (self);
+  lookup->cancellable = g_object_ref (self->duplicate_cancellable);
+  lookup->email = email != NULL ? g_steal_pointer (&email) : g_strdup ("");
+  lookup->name = g_steal_pointer (&name);
+  lookup->field = lookup->email[0] != '\0' ? FIELD_EMAIL : FIELD_NAME;
+  rolo_contact_editor_ask_duplicate (lookup);
+}
+
+static gboolean
+duplicate_timeout_cb (gpointer user_data)
+{
+  RoloContactEditor *self = user_data;
+
+  self->duplicate_timeout_id = 0;
+  rolo_contact_editor_look_for_duplicate (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The name or email of a new contact changed: what was found may no longer
+ * match, and what is on its way is for older text. */
+static void
+rolo_contact_editor_duplicate_changed (RoloContactEditor *self,
+                                       Field              field)
+{
+  if (self->id != 0)
+    return;
+
+  g_cancellable_cancel (self->duplicate_cancellable);
+  g_clear_pointer (&self->duplicate_key, g_free);
+  if (self->duplicate_id != 0 && self->duplicate_field == field)
+    rolo_contact_editor_hide_duplicate (self);
+
+  g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
+  self->duplicate_timeout_id = g_timeout_add (DUPLICATE_DELAY_MS, duplicate_timeout_cb, self);
+}
+
 /* --- closing --------------------------------------------------------------- */
+
+/* Closes, then activates @then_action (if any) on the window it was over. */
+static void
+rolo_contact_editor_close_now (RoloContactEditor *self,
+                               const char        *then_action)
+{
+  g_autoptr(GtkWidget) parent = NULL;
+
+  if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
+    parent = g_object_ref (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))));
+
+  self->force_close = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  if (then_action != NULL && parent != NULL)
+    gtk_widget_activate_action (parent, then_action, NULL);
+}
 
 static void
 discard_response_cb (RoloContactEditor *self,
                      const char        *response,
                      AdwMessageDialog  *dialog)
 {
+  g_autofree char *then_action = g_steal_pointer (&self->then_action);
+
   if (g_strcmp0 (response, "discard") != 0)
     return;
 
-  self->force_close = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  rolo_contact_editor_close_now (self, then_action);
 }
 
 static void
@@ -1039,19 +1260,27 @@ rolo_contact_editor_ask_discard (RoloContactEditor *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Closing now would lose something: changes, or a save on its way. */
+static gboolean
+rolo_contact_editor_needs_asking (RoloContactEditor *self)
+{
+  return rolo_contact_editor_get_dirty (self) || g_str_equal (self->state, "saving");
+}
+
 static gboolean
 rolo_contact_editor_close_request (GtkWindow *window)
 {
   RoloContactEditor *self = ROLO_CONTACT_EDITOR (window);
 
-  if (!self->force_close &&
-      (rolo_contact_editor_get_dirty (self) || g_str_equal (self->state, "saving")))
+  if (!self->force_close && rolo_contact_editor_needs_asking (self))
     {
       rolo_contact_editor_ask_discard (self);
       return TRUE;
     }
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->duplicate_cancellable);
+  g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
   return GTK_WINDOW_CLASS (rolo_contact_editor_parent_class)->close_request (window);
 }
 
@@ -1090,6 +1319,8 @@ entry_changed_cb (RoloContactEditor *self,
     }
 
   rolo_contact_editor_field_changed (self, field);
+  if (field == FIELD_NAME || field == FIELD_EMAIL)
+    rolo_contact_editor_duplicate_changed (self, field);
 }
 
 static void
@@ -1217,18 +1448,42 @@ tag_entry_changed_cb (RoloContactEditor *self,
   rolo_contact_editor_refresh (self);
 }
 
+static gboolean
+field_left_idle_cb (gpointer user_data)
+{
+  RoloContactEditor *self = user_data;
+
+  self->left_idle_id = 0;
+  rolo_contact_editor_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 field_focus_leave_cb (GtkEventControllerFocus *controller,
                       RoloContactEditor       *self)
 {
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
+  /* Focus moves as the widgets go. */
+  if (self->disposing)
+    return;
+
   for (int i = 0; i < N_FIELDS; i++)
     if (self->fields[i].input == widget && !self->fields[i].left)
       {
         self->fields[i].left = TRUE;
-        rolo_contact_editor_refresh (self);
+        /* Not while focus moves: an error row showing up in the middle of
+         * it makes the list box skip the next rows. */
+        if (self->left_idle_id == 0)
+          self->left_idle_id = g_idle_add (field_left_idle_cb, self);
       }
+
+  /* Left: no need to wait for a pause, but for the focus to settle. */
+  if ((widget == self->name_row || widget == self->email_row) && self->id == 0)
+    {
+      g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
+      self->duplicate_timeout_id = g_idle_add (duplicate_timeout_cb, self);
+    }
 }
 
 static void
@@ -1331,6 +1586,45 @@ open_existing_action (GtkWidget  *widget,
   rolo_contact_editor_start_loading (self);
 }
 
+/* The contact the hint names: edit that one instead. */
+static void
+open_duplicate_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RoloContactEditor *self = ROLO_CONTACT_EDITOR (widget);
+
+  if (self->duplicate_id == 0 || self->id != 0)
+    return;
+
+  self->id = self->duplicate_id;
+  self->check_duplicate = FALSE;
+  g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
+  g_cancellable_cancel (self->duplicate_cancellable);
+  rolo_contact_editor_hide_duplicate (self);
+  rolo_contact_editor_show_message (self, NULL, FALSE, FALSE);
+  rolo_contact_editor_start_loading (self);
+}
+
+/* The window deletes it, with undo; what was typed does not matter any
+ * more: the user asked for the contact to go. */
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RoloContactEditor *self = ROLO_CONTACT_EDITOR (widget);
+  g_autoptr(RoloContact) contact = NULL;
+
+  if (self->id == 0 || self->original == NULL || !g_str_equal (self->state, "editing"))
+    return;
+
+  contact = rolo_contact_copy (self->original);
+  rolo_contact_set_id (contact, self->id);
+  g_signal_emit (self, signals[DELETE], 0, contact);
+  rolo_contact_editor_close_now (self, NULL);
+}
+
 static void
 clear_parent_action (GtkWidget  *widget,
                      const char *action_name,
@@ -1392,10 +1686,13 @@ rolo_contact_editor_add_field (RoloContactEditor *self,
                                      NULL);
   gtk_widget_add_css_class (GTK_WIDGET (state->error_label), "error");
   gtk_widget_add_css_class (GTK_WIDGET (state->error_label), "caption");
+  /* Focusable: a GtkListBox (4.8) gives up on Tab at a row that takes no
+   * focus, and the rows after it would be skipped; and the message is read
+   * out on the way. */
   state->error_row = g_object_new (GTK_TYPE_LIST_BOX_ROW,
                                    "activatable", FALSE,
                                    "selectable", FALSE,
-                                   "focusable", FALSE,
+                                   "focusable", TRUE,
                                    "visible", FALSE,
                                    "child", state->error_label,
                                    NULL);
@@ -1432,6 +1729,9 @@ rolo_contact_editor_dispose (GObject *object)
   self->disposing = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_weak_pointer (&self->focus_before_saving);
+  g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->left_idle_id, g_source_remove);
+  g_cancellable_cancel (self->duplicate_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_CONTACT_EDITOR);
   g_clear_object (&self->client);
   g_clear_object (&self->original);
@@ -1451,6 +1751,9 @@ rolo_contact_editor_finalize (GObject *object)
       g_free (self->fields[i].server_error);
     }
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->duplicate_cancellable);
+  g_free (self->duplicate_key);
+  g_free (self->then_action);
   g_free (self->tag_error);
   g_free (self->save_hint);
   g_free (self->message);
@@ -1478,6 +1781,9 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, ROLO_TYPE_CONTACT, G_TYPE_BOOLEAN);
+  signals[DELETE] =
+    g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, ROLO_TYPE_CONTACT);
 
   g_type_ensure (ROLO_TYPE_BUSINESS_PICKER);
   g_type_ensure (ROLO_TYPE_COUNTRY_PICKER);
@@ -1523,6 +1829,9 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   BIND (tags_box);
   BIND (tag_entry_row);
   BIND (save_hint_label);
+  BIND (duplicate_revealer);
+  BIND (duplicate_label);
+  BIND (delete_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_toggled_cb);
@@ -1540,6 +1849,9 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.clear-parent", NULL,
                                    clear_parent_action);
   gtk_widget_class_install_action (widget_class, "editor.remove-tag", "x", remove_tag_action);
+  gtk_widget_class_install_action (widget_class, "editor.open-duplicate", NULL,
+                                   open_duplicate_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete", NULL, delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
@@ -1584,6 +1896,7 @@ rolo_contact_editor_init (RoloContactEditor *self)
                            G_CALLBACK (tag_entry_changed_cb), self, G_CONNECT_SWAPPED);
 
   rolo_contact_editor_show_message (self, NULL, FALSE, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", FALSE);
   rolo_contact_editor_refresh (self);
 }
 
@@ -1719,4 +2032,42 @@ rolo_contact_editor_get_existing_id (RoloContactEditor *self)
   g_return_val_if_fail (ROLO_IS_CONTACT_EDITOR (self), 0);
 
   return self->existing_id;
+}
+
+gint64
+rolo_contact_editor_get_duplicate_id (RoloContactEditor *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_EDITOR (self), 0);
+
+  return self->duplicate_id;
+}
+
+/**
+ * rolo_contact_editor_close_then:
+ * @self: an editor
+ * @action_name: (nullable): an action of the window the editor is over
+ *
+ * Closes the editor as its close button does. When that asks "Discard
+ * changes?" and the user discards, @action_name (e.g. "app.quit") is
+ * activated on the parent window once the editor is gone; Keep Editing
+ * forgets it.
+ *
+ * Returns: %TRUE when the editor asks first, %FALSE when it closed at once
+ */
+gboolean
+rolo_contact_editor_close_then (RoloContactEditor *self,
+                                const char        *action_name)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_EDITOR (self), FALSE);
+
+  if (!rolo_contact_editor_needs_asking (self))
+    {
+      rolo_contact_editor_close_now (self, NULL);
+      return FALSE;
+    }
+
+  set_str (&self->then_action, action_name);
+  gtk_window_present (GTK_WINDOW (self));
+  rolo_contact_editor_ask_discard (self);
+  return TRUE;
 }

@@ -29,9 +29,17 @@ G_DECLARE_FINAL_TYPE (RoloContactEditor, rolo_contact_editor, ROLO, CONTACT_EDIT
  * contact; the dialog closes right after, unless some sent fields did not
  * take (then it stays open and says which).
  *
+ * Signal "delete" (RoloContact *contact): editor.delete (the Delete Contact
+ * button of an existing contact); the dialog closes right after and a
+ * handler deletes the contact.
+ *
+ * While a new contact is typed, a hint names an existing contact with the
+ * same email or the exact same name; editor.open-duplicate edits that one
+ * instead. It never stops Save.
+ *
  * Actions: editor.save (Ctrl+S), editor.cancel (Esc), editor.retry,
- * editor.reload, editor.open-existing, editor.clear-parent,
- * editor.remove-tag (x).
+ * editor.reload, editor.open-existing, editor.open-duplicate, editor.delete,
+ * editor.clear-parent, editor.remove-tag (x).
  */
 RoloContactEditor *rolo_contact_editor_new             (RoloClient        *client,
                                                         gint64             id);
@@ -54,5 +62,9 @@ const char        *rolo_contact_editor_get_save_hint   (RoloContactEditor *self)
 const char        *rolo_contact_editor_get_message     (RoloContactEditor *self);
 /* Id of the contact the duplicate check found after a timed-out create, or 0. */
 gint64             rolo_contact_editor_get_existing_id (RoloContactEditor *self);
+/* Id of the existing contact the duplicate hint names, or 0 when hidden. */
+gint64             rolo_contact_editor_get_duplicate_id (RoloContactEditor *self);
+gboolean           rolo_contact_editor_close_then      (RoloContactEditor *self,
+                                                        const char        *action_name);
 
 G_END_DECLS

@@ -71,14 +71,77 @@ open_contact_action (GtkWidget  *widget,
   g_signal_emit_by_name (widget, "open-contact", g_variant_get_int64 (parameter), &handled);
 }
 
-/* The account settings come with their own issue; until then, the way to
- * connect is the environment, and the dialog says how. */
+/* Preferences with the server filled in and the keys empty. */
 static void
 reconnect_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  gtk_widget_activate_action (widget, "app.preferences", NULL);
+  gtk_widget_activate_action (widget, "app.reconnect", NULL);
+}
+
+/* Selects the row of self->select_id if it is on screen (give or take a
+ * row: the list view knows its rows' height only roughly). */
+static gboolean
+rolo_window_select_if_shown (RoloWindow *self)
+{
+  GtkSelectionModel *selection = rolo_contact_view_get_selection (self->contact_view);
+  GtkScrollable *view = GTK_SCROLLABLE (rolo_contact_view_get_column_view (self->contact_view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (view);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  double upper = adjustment != NULL ? gtk_adjustment_get_upper (adjustment) : 0;
+  guint first = 0, last = n_items;
+
+  if (upper > 0)
+    {
+      double value = gtk_adjustment_get_value (adjustment);
+      double page_size = gtk_adjustment_get_page_size (adjustment);
+
+      first = (guint) MAX (0, value / upper * n_items - 2);
+      last = (guint) MIN (n_items, (value + page_size) / upper * n_items + 2);
+    }
+
+  g_debug ("Looking for the saved contact in rows %u to %u of %u", first, last, n_items);
+  for (guint position = first; position < last; position++)
+    {
+      g_autoptr(RoloContact) contact = g_list_model_get_item (G_LIST_MODEL (selection),
+                                                              position);
+
+      if (contact != NULL && rolo_contact_get_state (contact) == ROLO_CONTACT_STATE_READY &&
+          rolo_contact_get_id (contact) == self->select_id)
+        {
+          gtk_selection_model_select_item (selection, position, TRUE);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+select_saved_cb (gpointer user_data)
+{
+  RoloWindow *self = user_data;
+
+  if (self->select_id != 0 && self->contacts != NULL)
+    rolo_window_select_if_shown (self);
+  self->select_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the refresh after a save has answered, and the rows it brings are
+ * in (the list counts them right after it stops loading), the saved
+ * contact is selected if it shows, and forgotten either way. */
+static void
+saved_refreshed_cb (RoloWindow *self)
+{
+  if (self->contacts == NULL || rolo_contact_list_get_loading (self->contacts))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->contacts, saved_refreshed_cb, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_saved_cb, g_object_ref (self),
+                   g_object_unref);
 }
 
 /* The list shows the change; the toast says so. */
@@ -91,7 +154,13 @@ editor_saved_cb (RoloWindow  *self,
   g_autofree char *title = NULL;
 
   if (self->contacts != NULL)
-    rolo_contact_list_refresh (self->contacts);
+    {
+      self->select_id = rolo_contact_get_id (saved);
+      g_signal_handlers_disconnect_by_func (self->contacts, saved_refreshed_cb, self);
+      g_signal_connect_object (self->contacts, "notify::loading",
+                               G_CALLBACK (saved_refreshed_cb), self, G_CONNECT_SWAPPED);
+      rolo_contact_list_refresh (self->contacts);
+    }
 
   if (created)
     /* Translators: %s is the new contact's name */
@@ -99,6 +168,52 @@ editor_saved_cb (RoloWindow  *self,
   else
     title = g_strdup (_("Contact saved"));
   rolo_window_show_toast (self, title, NULL, NULL);
+}
+
+/* From the editor's Delete button: as the Delete key does, with undo. */
+static void
+editor_delete_cb (RoloWindow  *self,
+                  RoloContact *contact)
+{
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->contacts == NULL)
+    return;
+
+  g_ptr_array_add (contacts, rolo_contact_copy (contact));
+  rolo_window_delete_contacts (self, contacts);
+}
+
+/* The editor open over the window, if any. */
+static RoloContactEditor *
+rolo_window_find_editor (RoloWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ROLO_IS_CONTACT_EDITOR (window) &&
+          gtk_window_get_transient_for (window) == GTK_WINDOW (self))
+        return ROLO_CONTACT_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+gboolean
+rolo_window_ask_before_quit (RoloWindow *self)
+{
+  RoloContactEditor *editor;
+
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), FALSE);
+
+  editor = rolo_window_find_editor (self);
+  if (editor == NULL)
+    return FALSE;
+
+  return rolo_contact_editor_close_then (editor, "app.quit");
 }
 
 void
@@ -113,6 +228,8 @@ rolo_window_open_editor (RoloWindow *self,
   editor = rolo_contact_editor_new (self->client, id);
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (editor, "delete", G_CALLBACK (editor_delete_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
 }

@@ -97,6 +97,11 @@ rolo_window_compute_state (RoloWindow *self)
   RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
   gboolean loading = rolo_contact_list_get_loading (self->contacts);
 
+  /* Rejected keys or a missing add-on stop the whole workspace, not a page
+   * of it: the rows on screen give way to what to do about it. */
+  if (rolo_window_account_refused (self) && !loading && !self->retrying)
+    return "error";
+
   if (rolo_contact_list_get_loaded (self->contacts))
     {
       self->retrying = FALSE;
@@ -116,6 +121,17 @@ rolo_window_compute_state (RoloWindow *self)
       rolo_window_state_is (self, "no-results"))
     return rolo_window_get_state (self);
   return "loading";
+}
+
+/* The list failed for a reason only the account can fix (401, 403). */
+gboolean
+rolo_window_account_refused (RoloWindow *self)
+{
+  const GError *error = self->contacts != NULL ? rolo_contact_list_get_error (self->contacts)
+                                               : NULL;
+
+  return g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_UNAUTHORIZED) ||
+         g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_FORBIDDEN);
 }
 
 gboolean

@@ -30,6 +30,7 @@ struct _RoloWindow
   GtkWidget            *show_all_button;
   GtkWidget            *retry_button;
   GtkWidget            *reconnect_button;
+  GtkRevealer          *sample_strip;
   RoloContactView      *contact_view;
 
   GSettings            *settings;
@@ -48,6 +49,7 @@ struct _RoloWindow
   GCancellable         *cancellable;
   gboolean              flushing;      /* closing once the deletes are sent */
   gboolean              may_close;     /* the deletes are sent or given up */
+  gint64                select_id;     /* saved in the editor: selected once shown */
 };
 
 /* rolo-window.c */
@@ -68,6 +70,7 @@ void     rolo_window_delete_contacts   (RoloWindow     *self,
 void     rolo_window_undo_delete       (RoloWindow     *self);
 
 /* rolo-window-pages.c: the status pages and which one shows */
+gboolean rolo_window_account_refused   (RoloWindow     *self);
 gboolean rolo_window_state_is          (RoloWindow     *self,
                                         const char     *state);
 void     rolo_window_set_state         (RoloWindow     *self,

@@ -300,8 +300,10 @@ contacts_failed_cb (RoloWindow      *self,
   g_autofree char *reason = NULL;
   g_autofree char *title = NULL;
 
+  /* The error page says those (rolo_window_account_refused()). */
   if (!rolo_contact_list_get_loaded (contacts) ||
-      g_list_model_get_n_items (G_LIST_MODEL (contacts)) == 0)
+      g_list_model_get_n_items (G_LIST_MODEL (contacts)) == 0 ||
+      rolo_window_account_refused (self))
     return;
 
   reason = rolo_error_text_title (error);
@@ -802,6 +804,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, show_all_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, reconnect_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, sample_strip);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, contact_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -950,4 +953,21 @@ rolo_window_get_delete_toast (RoloWindow *self)
   g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
 
   return self->delete_toast;
+}
+
+void
+rolo_window_set_sample_mode (RoloWindow *self,
+                             gboolean    sample_mode)
+{
+  g_return_if_fail (ROLO_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->sample_strip, sample_mode);
+}
+
+gboolean
+rolo_window_get_sample_mode (RoloWindow *self)
+{
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), FALSE);
+
+  return gtk_revealer_get_reveal_child (self->sample_strip);
 }

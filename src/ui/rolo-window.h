@@ -50,7 +50,15 @@ const char *rolo_window_get_count_text         (RoloWindow      *self);
 const char *rolo_window_get_type_filter        (RoloWindow      *self);
 void        rolo_window_set_type_filter        (RoloWindow      *self,
                                                 const char      *type_filter);
+/* Sample mode shows a strip above the contacts: they are not the user's. */
+void        rolo_window_set_sample_mode        (RoloWindow      *self,
+                                                gboolean         sample_mode);
+gboolean    rolo_window_get_sample_mode        (RoloWindow      *self);
 /* The toast offering to undo the pending deletes, or NULL (for tests). */
 AdwToast   *rolo_window_get_delete_toast       (RoloWindow      *self);
+/* Before quitting: a contact editor with unsaved changes asks "Discard
+ * changes?" first. Returns TRUE when it asks; Discard activates app.quit
+ * again, Keep Editing cancels the quit. */
+gboolean    rolo_window_ask_before_quit        (RoloWindow      *self);
 
 G_END_DECLS

@@ -1,0 +1,603 @@
+/* rolo-preferences.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-ui"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "rolo-error-text.h"
+#include "rolo-preferences.h"
+
+#define DEFAULT_TEST_TIMEOUT_SECONDS 15
+
+typedef enum
+{
+  TEST_NONE,
+  TEST_RUNNING,
+  TEST_PASSED,
+  TEST_FAILED,
+} TestState;
+
+struct _RoloPreferences
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AdwPreferencesGroup  *environment_group;
+  AdwEntryRow          *server_row;
+  AdwEntryRow          *access_key_row;
+  AdwEntryRow          *secret_key_row;
+  AdwPreferencesGroup  *result_group;
+  AdwActionRow         *result_row;
+  GtkImage             *result_icon;
+  GtkSpinner           *result_spinner;
+  GtkWidget            *save_anyway_button;
+  AdwPreferencesGroup  *account_group;
+  AdwActionRow         *account_row;
+
+  TestState             test_state;
+  RoloClient           *test_client;   /* made from the fields as tested */
+  GCancellable         *cancellable;   /* of the test or the keyring call */
+  guint                 test_timeout;
+  gboolean              busy;          /* saving or disconnecting */
+  gboolean              connected;
+};
+
+G_DEFINE_FINAL_TYPE (RoloPreferences, rolo_preferences, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_RESULT_TITLE,
+  PROP_RESULT_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACCOUNT_SAVED,
+  DISCONNECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+field_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static gboolean
+field_is_empty (AdwEntryRow *row)
+{
+  g_autofree char *text = g_strstrip (g_strdup (field_text (row)));
+
+  return *text == '\0';
+}
+
+/* The pair as typed, less the white space pasting brings along. */
+static RoloAccountKeys *
+rolo_preferences_dup_keys (RoloPreferences *self)
+{
+  RoloAccountKeys *keys = rolo_account_keys_new (field_text (self->access_key_row),
+                                                 field_text (self->secret_key_row));
+
+  g_strstrip (keys->access_key);
+  g_strstrip (keys->secret_key);
+  return keys;
+}
+
+static char *
+rolo_preferences_dup_server (RoloPreferences *self)
+{
+  return g_strstrip (g_strdup (field_text (self->server_row)));
+}
+
+static void
+rolo_preferences_update_actions (RoloPreferences *self)
+{
+  gboolean complete = !field_is_empty (self->server_row) &&
+                      !field_is_empty (self->access_key_row) &&
+                      !field_is_empty (self->secret_key_row);
+  gboolean idle = !self->busy && self->test_state != TEST_RUNNING;
+  gboolean can_save_anyway = self->test_state == TEST_FAILED && self->test_client != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.test", complete && idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.save",
+                                 idle && self->test_state == TEST_PASSED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.save-anyway",
+                                 idle && can_save_anyway);
+  gtk_widget_set_visible (self->save_anyway_button, can_save_anyway);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.disconnect",
+                                 idle && self->connected);
+}
+
+/* One row says how the test went; NULL title hides it. */
+static void
+rolo_preferences_show_result (RoloPreferences *self,
+                              const char      *icon_name,
+                              const char      *title,
+                              const char      *description)
+{
+  g_autofree char *title_markup = title != NULL ? g_markup_escape_text (title, -1) : NULL;
+  g_autofree char *description_markup = NULL;
+
+  if (description != NULL)
+    description_markup = g_markup_escape_text (description, -1);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->result_group), title != NULL);
+  gtk_image_set_from_icon_name (self->result_icon, icon_name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row),
+                                 title_markup != NULL ? title_markup : "");
+  adw_action_row_set_subtitle (self->result_row,
+                               description_markup != NULL ? description_markup : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->result_spinner), self->test_state == TEST_RUNNING);
+  gtk_spinner_set_spinning (self->result_spinner, self->test_state == TEST_RUNNING);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESULT_DESCRIPTION]);
+}
+
+/* Callbacks hold the window weakly: a strong reference would keep it past
+ * the window it is transient for, which GTK does not reference. */
+static GWeakRef *
+weak_self_new (RoloPreferences *self)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, self);
+  return ref;
+}
+
+static RoloPreferences *
+weak_self_take (gpointer user_data)
+{
+  GWeakRef *ref = user_data;
+  RoloPreferences *self = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return self;
+}
+
+/* What went wrong, in the words of someone who just pasted a key pair. */
+static void
+describe_failure (const GError  *error,
+                  char         **title,
+                  char         **description)
+{
+  g_autofree char *advice = rolo_error_text_description (error);
+
+  *title = rolo_error_text_title (error);
+  if (error->domain != ROLO_CLIENT_ERROR)
+    {
+      *description = g_steal_pointer (&advice);
+      return;
+    }
+
+  switch ((RoloClientError) error->code)
+    {
+    case ROLO_CLIENT_ERROR_UNAUTHORIZED:
+      *description = g_strdup (_("The server rejected this access key and secret key. Check "
+                                 "that both are complete and current, or create a new pair in "
+                                 "the YSUITE web app under Settings → API Keys."));
+      break;
+    case ROLO_CLIENT_ERROR_INVALID_URL:
+      /* Translators: %s says what is wrong with the address. */
+      *description = g_strdup_printf (_("%s Nothing was sent."), error->message);
+      break;
+    case ROLO_CLIENT_ERROR_BAD_REQUEST:
+    case ROLO_CLIENT_ERROR_NOT_FOUND:
+      /* A 400, e.g. "No organisation assigned to user": the server's words. */
+      g_free (*title);
+      *title = g_strdup (_("The Server Refused the Keys’ Workspace"));
+      /* Translators: %s is the server's own message. */
+      *description = g_strdup_printf (_("The server says: “%s”. A YSUITE administrator can "
+                                        "assign your user to an organisation."),
+                                      error->message);
+      break;
+    case ROLO_CLIENT_ERROR_TLS:
+      g_free (*title);
+      *title = g_strdup (_("Certificate Problem"));
+      /* Translators: %s names the host and why its certificate failed. */
+      *description = g_strdup_printf (_("%s Rolo never connects to a server it cannot "
+                                        "verify, so nothing was sent."),
+                                      error->message);
+      break;
+    default:
+      *description = g_steal_pointer (&advice);
+      break;
+    }
+}
+
+static void
+test_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RoloPreferences) self = weak_self_take (user_data);
+  g_autoptr(RoloContactPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  guint n_contacts;
+
+  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, &error);
+  if (self == NULL ||
+      g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_CANCELLED) ||
+      ROLO_CLIENT (source) != self->test_client)
+    return;
+
+  if (page == NULL)
+    {
+      g_debug ("Test connection failed: %s", error->message);
+      self->test_state = TEST_FAILED;
+      describe_failure (error, &title, &description);
+      rolo_preferences_show_result (self, "dialog-error-symbolic", title, description);
+      rolo_preferences_update_actions (self);
+      return;
+    }
+
+  n_contacts = rolo_contact_page_get_total_records (page);
+  self->test_state = TEST_PASSED;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: %'u is a number of contacts, with
+                                         * thousands separators. */
+                                        "Connected — %'u contact", "Connected — %'u contacts",
+                                        n_contacts),
+                           n_contacts);
+  rolo_preferences_show_result (self, "emblem-ok-symbolic", title,
+                                _("The keys work. Save them to connect."));
+  rolo_preferences_update_actions (self);
+}
+
+static void
+test_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RoloPreferences *self = ROLO_PREFERENCES (widget);
+  g_autoptr(RoloAccountKeys) keys = rolo_preferences_dup_keys (self);
+  g_autoptr(RoloContactQuery) query = rolo_contact_query_new ();
+  g_autofree char *server = rolo_preferences_dup_server (self);
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->test_client);
+
+  /* An address Rolo would not use (plain http:// to another computer) fails
+   * here, before any request. */
+  self->test_client = rolo_client_new (server, keys->access_key, keys->secret_key, &error);
+  if (self->test_client == NULL)
+    {
+      self->test_state = TEST_FAILED;
+      describe_failure (error, &title, &description);
+      rolo_preferences_show_result (self, "dialog-error-symbolic", title, description);
+      rolo_preferences_update_actions (self);
+      return;
+    }
+
+  self->test_state = TEST_RUNNING;
+  rolo_client_set_timeout (self->test_client, self->test_timeout);
+  rolo_preferences_show_result (self, NULL, _("Testing the connection…"), NULL);
+  rolo_preferences_update_actions (self);
+  rolo_client_list_contacts_async (self->test_client, query, 0, 1, self->cancellable, test_cb,
+                                   weak_self_new (self));
+}
+
+static void
+save_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RoloPreferences) self = weak_self_take (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RoloClient) client = NULL;
+
+  gboolean saved = rolo_account_store_save_finish (result, &error);
+
+  if (self == NULL)
+    return;
+  if (!saved)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->busy = FALSE;
+      rolo_preferences_show_result (self, "dialog-error-symbolic", _("Keys Not Saved"),
+                                    error->message);
+      rolo_preferences_update_actions (self);
+      return;
+    }
+
+  self->busy = FALSE;
+  self->connected = TRUE;
+  client = g_steal_pointer (&self->test_client);
+  g_signal_emit (self, signals[ACCOUNT_SAVED], 0, client);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RoloPreferences *self = ROLO_PREFERENCES (widget);
+  g_autoptr(RoloAccountKeys) keys = rolo_preferences_dup_keys (self);
+  g_autofree char *server = rolo_preferences_dup_server (self);
+
+  if (self->test_client == NULL || self->busy)
+    return;
+
+  self->busy = TRUE;
+  rolo_preferences_update_actions (self);
+  /* The client keeps the address as it parsed it: stored, it is the same
+   * attribute the next start looks up. */
+  rolo_account_store_save_async (rolo_client_get_base_url (self->test_client), keys,
+                                 self->cancellable, save_cb, weak_self_new (self));
+}
+
+static void
+disconnect_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RoloPreferences) self = weak_self_take (user_data);
+  g_autoptr(GError) error = NULL;
+  gboolean cleared = rolo_account_store_clear_finish (result, &error);
+
+  if (self == NULL)
+    return;
+  self->busy = FALSE;
+  if (!cleared)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      rolo_preferences_show_result (self, "dialog-error-symbolic", _("Keys Not Removed"),
+                                    error->message);
+      rolo_preferences_update_actions (self);
+      return;
+    }
+
+  rolo_preferences_set_connected (self, FALSE);
+  g_signal_emit (self, signals[DISCONNECTED], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+disconnect_response_cb (RoloPreferences *self,
+                        const char      *response)
+{
+  if (!g_str_equal (response, "disconnect") || self->busy)
+    return;
+
+  self->busy = TRUE;
+  rolo_preferences_update_actions (self);
+  rolo_account_store_clear_async (self->cancellable, disconnect_cb, weak_self_new (self));
+}
+
+static void
+disconnect_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RoloPreferences *self = ROLO_PREFERENCES (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Disconnect the Workspace?"),
+                                                       _("The API keys are removed from your "
+                                                         "keyring. To connect again you need "
+                                                         "a key pair; YSUITE shows a secret "
+                                                         "key only once, when it is "
+                                                         "created.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "disconnect", _("_Disconnect"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "disconnect",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (disconnect_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Any change makes the last test's answer stale. */
+static void
+field_changed_cb (RoloPreferences *self)
+{
+  if (self->busy)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_set_object (&self->cancellable, g_cancellable_new ());
+  g_clear_object (&self->test_client);
+  self->test_state = TEST_NONE;
+  rolo_preferences_show_result (self, NULL, NULL, NULL);
+  rolo_preferences_update_actions (self);
+}
+
+static void
+rolo_preferences_dispose (GObject *object)
+{
+  RoloPreferences *self = ROLO_PREFERENCES (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->test_client);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_PREFERENCES);
+
+  G_OBJECT_CLASS (rolo_preferences_parent_class)->dispose (object);
+}
+
+static void
+rolo_preferences_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  RoloPreferences *self = ROLO_PREFERENCES (object);
+
+  switch (prop_id)
+    {
+    case PROP_RESULT_TITLE:
+      g_value_set_string (value, rolo_preferences_get_result_title (self));
+      break;
+    case PROP_RESULT_DESCRIPTION:
+      g_value_set_string (value, rolo_preferences_get_result_description (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+rolo_preferences_class_init (RoloPreferencesClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = rolo_preferences_dispose;
+  object_class->get_property = rolo_preferences_get_property;
+
+  properties[PROP_RESULT_TITLE] =
+    g_param_spec_string ("result-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RESULT_DESCRIPTION] =
+    g_param_spec_string ("result-description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ACCOUNT_SAVED] =
+    g_signal_new ("account-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ROLO_TYPE_CLIENT);
+  signals[DISCONNECTED] =
+    g_signal_new ("disconnected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/rolo-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, environment_group);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, server_row);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, access_key_row);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, secret_key_row);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, result_group);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, result_row);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, result_icon);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, result_spinner);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, save_anyway_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, account_group);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, account_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "prefs.test", NULL, test_action);
+  gtk_widget_class_install_action (widget_class, "prefs.save", NULL, save_action);
+  /* After a failed test: the user knows better (a server that is down for now). */
+  gtk_widget_class_install_action (widget_class, "prefs.save-anyway", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "prefs.disconnect", NULL, disconnect_action);
+}
+
+static void
+rolo_preferences_init (RoloPreferences *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->test_timeout = DEFAULT_TEST_TIMEOUT_SECONDS;
+  rolo_preferences_update_actions (self);
+}
+
+/**
+ * rolo_preferences_new:
+ * @parent: (nullable): the window it belongs to
+ * @server: (nullable): the server address to show; %NULL for api.ysuite.org
+ *
+ * Returns: (transfer floating): a new preferences window, keys empty
+ */
+RoloPreferences *
+rolo_preferences_new (GtkWindow  *parent,
+                      const char *server)
+{
+  RoloPreferences *self = g_object_new (ROLO_TYPE_PREFERENCES,
+                                        "transient-for", parent,
+                                        NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row),
+                         server != NULL && *server != '\0' ? server : "https://api.ysuite.org");
+  if (parent != NULL)
+    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+  return self;
+}
+
+void
+rolo_preferences_set_keys (RoloPreferences       *self,
+                           const RoloAccountKeys *keys)
+{
+  g_return_if_fail (ROLO_IS_PREFERENCES (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->access_key_row),
+                         keys != NULL ? keys->access_key : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_key_row),
+                         keys != NULL ? keys->secret_key : "");
+}
+
+void
+rolo_preferences_set_connected (RoloPreferences *self,
+                                gboolean         connected)
+{
+  g_return_if_fail (ROLO_IS_PREFERENCES (self));
+
+  self->connected = !!connected;
+  gtk_widget_set_visible (GTK_WIDGET (self->account_group), self->connected);
+  rolo_preferences_update_actions (self);
+}
+
+void
+rolo_preferences_set_environment_in_use (RoloPreferences *self,
+                                         gboolean         in_use)
+{
+  g_return_if_fail (ROLO_IS_PREFERENCES (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->environment_group), in_use);
+}
+
+const char *
+rolo_preferences_get_result_title (RoloPreferences *self)
+{
+  g_return_val_if_fail (ROLO_IS_PREFERENCES (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->result_group)))
+    return NULL;
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->result_row));
+}
+
+/* In Pango markup, as shown. */
+const char *
+rolo_preferences_get_result_description (RoloPreferences *self)
+{
+  g_return_val_if_fail (ROLO_IS_PREFERENCES (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->result_group)))
+    return NULL;
+  return adw_action_row_get_subtitle (self->result_row);
+}
+
+void
+rolo_preferences_set_test_timeout (RoloPreferences *self,
+                                   guint            seconds)
+{
+  g_return_if_fail (ROLO_IS_PREFERENCES (self));
+
+  self->test_timeout = seconds;
+}

@@ -1545,6 +1545,26 @@ test_delete_commit (Fixture       *fixture,
   assert_gone_from_server (fixture, id);
 }
 
+/* Left alone, the toast times out (10 s) and the delete goes to the server. */
+static void
+test_delete_timeout (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  gint64 id;
+
+  connect_rows (fixture, 30);
+  id = delete_row (fixture, 2);
+  iterate_for (5000);
+  /* Still undoable half-way. */
+  g_assert_nonnull (rolo_window_get_delete_toast (fixture->window));
+  g_assert_cmpuint (fixture->n_deletes, ==, 0);
+
+  rolo_test_wait_until (deleted_on_server, fixture, TIMEOUT_MS);
+  g_assert_null (rolo_window_get_delete_toast (fixture->window));
+  g_assert_false (has_row (fixture, id));
+  assert_gone_from_server (fixture, id);
+}
+
 typedef struct
 {
   Fixture  *fixture;
@@ -1869,6 +1889,7 @@ main (int   argc,
   ADD ("/ui/browse/delete/batch", test_delete_batch);
   ADD ("/ui/browse/delete/quick-undo", test_delete_quick_undo);
   ADD ("/ui/browse/delete/commit", test_delete_commit);
+  ADD ("/ui/browse/delete/timeout", test_delete_timeout);
   ADD ("/ui/browse/delete/close", test_delete_on_close);
   ADD ("/ui/browse/delete/close-refused", test_delete_on_close_refused);
   ADD ("/ui/browse/delete/quit", test_delete_on_quit);

@@ -1701,6 +1701,43 @@ test_quit_dirty (Fixture       *fixture,
   close_editor (fixture);
 }
 
+/* The main window's close button with unsaved changes asks too; after
+ * Discard the editor and then the window go. */
+static void
+test_close_window_dirty (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloWindow) window = NULL;
+  Quit quit = { NULL, FALSE };
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  window = window_new (fixture, app, 0);
+  quit.window = window;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
+  fixture->editor = g_object_ref (window_editor (window));
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), &quit);
+
+  gtk_window_close (GTK_WINDOW (window));
+  rolo_test_wait_until (quit_dialog_shown, fixture, TIMEOUT_MS);
+  g_assert_false (quit.destroyed);
+  respond (discard_dialog (fixture), "_Keep Editing");
+  iterate_for (100);
+  g_assert_false (quit.destroyed);
+  g_assert_true (window_editor (window) == fixture->editor);
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+
+  gtk_window_close (GTK_WINDOW (window));
+  rolo_test_wait_until (quit_dialog_shown, fixture, TIMEOUT_MS);
+  respond (discard_dialog (fixture), "_Discard");
+  rolo_test_wait_for_flag (&quit.destroyed, TIMEOUT_MS);
+  g_signal_handlers_disconnect_by_data (toplevels, &quit);
+  g_assert_null (window_editor (window));
+  g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
+  close_editor (fixture);
+}
+
 /* Quitting with nothing typed does not ask. */
 static void
 test_quit_clean (Fixture       *fixture,
@@ -1861,6 +1898,7 @@ main (int   argc,
   ADD ("/ui/editor/window/edit-selects", 12, test_window_edit_selects);
   ADD ("/ui/editor/window/quit-dirty", 0, test_quit_dirty);
   ADD ("/ui/editor/window/quit-clean", 0, test_quit_clean);
+  ADD ("/ui/editor/window/close-dirty", 0, test_close_window_dirty);
   ADD ("/ui/editor/window/shortcuts", 0, test_shortcuts);
   ADD ("/ui/editor/duplicate/email", 0, test_duplicate_email);
   ADD ("/ui/editor/duplicate/name", 0, test_duplicate_name);

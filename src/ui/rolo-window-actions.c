@@ -185,7 +185,7 @@ editor_delete_cb (RoloWindow  *self,
 }
 
 /* The editor open over the window, if any. */
-static RoloContactEditor *
+RoloContactEditor *
 rolo_window_find_editor (RoloWindow *self)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
 #include "rolo-delete-queue.h"
@@ -85,5 +86,6 @@ void     rolo_window_reload            (RoloWindow     *self);
 void     rolo_window_open_editor       (RoloWindow     *self,
                                         gint64          id);
 void     rolo_window_class_add_actions (GtkWidgetClass *widget_class);
+RoloContactEditor *rolo_window_find_editor (RoloWindow *self);
 
 G_END_DECLS

@@ -646,6 +646,12 @@ static gboolean
 rolo_window_close_request (GtkWindow *window)
 {
   RoloWindow *self = ROLO_WINDOW (window);
+  RoloContactEditor *editor = rolo_window_find_editor (self);
+
+  /* What the user typed in an open editor is asked about first; after
+   * Discard the editor closes the window again. */
+  if (editor != NULL && rolo_contact_editor_close_then (editor, "window.close"))
+    return TRUE;
 
   /* The deletes the user meant go before the window does. */
   if (!self->may_close && rolo_window_has_unsent_deletes (self))

@@ -1465,6 +1465,44 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
 
+/* The position of the row holding the keyboard focus, if a row does. */
+static guint
+focused_position (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *cell;
+
+  if (focus == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  cell = find_widget (focus, is_type_named, "RoloContactCell");
+  return cell != NULL ? rolo_contact_cell_get_position (ROLO_CONTACT_CELL (cell))
+                      : GTK_INVALID_LIST_POSITION;
+}
+
+/* Undo shows what came back: the row is selected, in view and focused, so
+ * Delete or Enter act on it next. */
+static void
+test_delete_undo_reveals (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkSelectionModel *selection;
+  g_autoptr(GtkBitset) selected = NULL;
+  gint64 id;
+
+  connect_rows (fixture, 30);
+  selection = gtk_column_view_get_model (window_column_view (fixture));
+  id = delete_row (fixture, 2);
+  select_rows (fixture, 6, 1);
+
+  activate (fixture, "win.undo-delete");
+  g_assert_cmpint (rolo_contact_get_id (row (fixture, 2)), ==, id);
+  selected = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  g_assert_true (gtk_selection_model_is_selected (selection, 2));
+  iterate_for (300);
+  g_assert_cmpuint (focused_position (fixture), ==, 2);
+}
+
 /* Deletes in a row share one toast, and one undo brings them all back. */
 static void
 test_delete_batch (Fixture       *fixture,
@@ -1888,6 +1926,7 @@ main (int   argc,
   ADD ("/ui/browse/delete/undo", test_delete_undo);
   ADD ("/ui/browse/delete/batch", test_delete_batch);
   ADD ("/ui/browse/delete/quick-undo", test_delete_quick_undo);
+  ADD ("/ui/browse/delete/undo-reveals", test_delete_undo_reveals);
   ADD ("/ui/browse/delete/commit", test_delete_commit);
   ADD ("/ui/browse/delete/timeout", test_delete_timeout);
   ADD ("/ui/browse/delete/close", test_delete_on_close);

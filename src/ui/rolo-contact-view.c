@@ -613,6 +613,119 @@ rolo_contact_view_get_selection (RoloContactView *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
+static GtkWidget *
+find_row (GtkWidget *widget,
+          guint      position)
+{
+  if (ROLO_IS_CONTACT_CELL (widget))
+    {
+      if (rolo_contact_cell_get_position (ROLO_CONTACT_CELL (widget)) != position ||
+          !gtk_widget_get_mapped (widget))
+        return NULL;
+
+      /* The row is the focusable ancestor the list view draws. */
+      for (GtkWidget *row = gtk_widget_get_parent (widget);
+           row != NULL;
+           row = gtk_widget_get_parent (row))
+        if (gtk_widget_get_focusable (row) &&
+            g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
+          return row;
+      return NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_row (child, position);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/**
+ * rolo_contact_view_focus_row:
+ * @self: a #RoloContactView
+ * @position: a row on screen
+ *
+ * Moves the keyboard focus to the row at @position, so that the keys that
+ * act on the list (Delete, Enter, the arrows) start from there. GTK 4.8 has
+ * no call for it (gtk_column_view_scroll_to() is 4.12): the row is found
+ * through the cells it shows.
+ *
+ * Returns: %TRUE if the row was on screen and took the focus
+ */
+gboolean
+rolo_contact_view_focus_row (RoloContactView *self,
+                             guint            position)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), FALSE);
+
+  row = find_row (GTK_WIDGET (self->column_view), position);
+  return row != NULL && gtk_widget_grab_focus (row);
+}
+
+typedef struct
+{
+  guint position;
+  guint frames_left;
+} FocusLater;
+
+/* The row exists once the list view has laid it out: a frame or two. */
+static gboolean
+focus_row_tick_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  FocusLater *later = user_data;
+
+  if (rolo_contact_view_focus_row (ROLO_CONTACT_VIEW (widget), later->position) ||
+      --later->frames_left == 0)
+    return G_SOURCE_REMOVE;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * rolo_contact_view_reveal_row:
+ * @self: a #RoloContactView
+ * @position: a row
+ *
+ * Scrolls the row at @position into view, selects it alone and, once it is
+ * laid out, gives it the keyboard focus: after Undo, the rows that came back
+ * are where the user looks.
+ */
+void
+rolo_contact_view_reveal_row (RoloContactView *self,
+                              guint            position)
+{
+  FocusLater *later;
+
+  g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
+    return;
+
+  /* The column view's rows live in a list view of its own, which has the
+   * scrolling action GTK 4.8 offers no call for. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  later = g_new (FocusLater, 1);
+  later->position = position;
+  later->frames_left = 10;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_row_tick_cb, later, g_free);
+}
+
 GtkColumnView *
 rolo_contact_view_get_column_view (RoloContactView *self)
 {

@@ -36,6 +36,10 @@ void                  rolo_contact_view_set_model          (RoloContactView     
                                                             GListModel           *model);
 GtkSelectionModel    *rolo_contact_view_get_selection      (RoloContactView      *self);
 GtkColumnView        *rolo_contact_view_get_column_view    (RoloContactView      *self);
+gboolean              rolo_contact_view_focus_row          (RoloContactView      *self,
+                                                            guint                 position);
+void                  rolo_contact_view_reveal_row         (RoloContactView      *self,
+                                                            guint                 position);
 RoloContactSortField  rolo_contact_view_get_sort_field     (RoloContactView      *self);
 void                  rolo_contact_view_set_sort_field     (RoloContactView      *self,
                                                             RoloContactSortField  field);

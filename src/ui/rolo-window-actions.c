@@ -111,6 +111,8 @@ rolo_window_select_if_shown (RoloWindow *self)
           rolo_contact_get_id (contact) == self->select_id)
         {
           gtk_selection_model_select_item (selection, position, TRUE);
+          /* Back from the editor, the keys act on this row. */
+          rolo_contact_view_focus_row (self->contact_view, position);
           return TRUE;
         }
     }

@@ -389,14 +389,37 @@ rolo_window_delete_contacts (RoloWindow *self,
   rolo_window_update_delete_toast (self);
 }
 
+static void
+undo_items_changed_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       guint      *first)
+{
+  if (added > 0)
+    *first = MIN (*first, position);
+}
+
 void
 rolo_window_undo_delete (RoloWindow *self)
 {
+  guint first = G_MAXUINT;
+  gulong handler = 0;
+
   g_assert (ROLO_IS_WINDOW (self));
 
+  if (self->contacts != NULL)
+    handler = g_signal_connect (self->contacts, "items-changed",
+                                G_CALLBACK (undo_items_changed_cb), &first);
   if (self->delete_queue != NULL)
     rolo_delete_queue_undo (self->delete_queue);
+  if (handler != 0)
+    g_signal_handler_disconnect (self->contacts, handler);
   rolo_window_dismiss_toast (self, &self->delete_toast);
+
+  /* The rows are back where they were: show the first of them. */
+  if (first != G_MAXUINT)
+    rolo_contact_view_reveal_row (self->contact_view, first);
 }
 
 /* The row is back; several refusals in a row share one toast. */

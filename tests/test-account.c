@@ -35,6 +35,11 @@
 #define LEAK_SECRET_KEY "SK-leakcheck-b81d06e5fa42c9"
 #define CANARY "CANARY-d41d8cd98f00b204"
 
+/* A self-signed certificate for 127.0.0.1 that no one trusts. */
+static const char test_certificate_pem[] =
+#include "test-client-cert.inc"
+  ;
+
 /* --- helpers ---------------------------------------------------------------- */
 
 static RoloApplication *
@@ -434,10 +439,16 @@ test_first_run (void)
   press (window, "app.preferences");
   {
     RoloPreferences *preferences = wait_for_preferences ();
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (preferences));
 
     g_assert_cmpstr (gtk_editable_get_text (entry_row (preferences, "Server Address")), ==,
                      "https://api.ysuite.org");
     g_assert_cmpstr (gtk_editable_get_text (entry_row (preferences, "Secret Key")), ==, "");
+
+    /* Pasting the first key lands in its field, not over the server. */
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (entry_row (preferences,
+                                                                          "Access Key"))));
     /* Nothing to test or save yet. */
     g_assert_false (button_usable (preferences, "prefs.test"));
     g_assert_false (button_usable (preferences, "prefs.save"));
@@ -684,6 +695,178 @@ test_connection_insecure (void)
   g_socket_listener_close (G_SOCKET_LISTENER (service));
 }
 
+/* One answer, as a YSUITE server would give it, for every request. */
+typedef struct
+{
+  guint       status;
+  const char *body;
+  guint       n_requests;
+} Canned;
+
+static void
+canned_cb (SoupServer        *server,
+           SoupServerMessage *message,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  Canned *canned = user_data;
+
+  canned->n_requests++;
+  soup_server_message_set_status (message, canned->status, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                    canned->body, strlen (canned->body));
+}
+
+/* A loopback server answering @canned; over https with @certificate. */
+static SoupServer *
+canned_server_new (Canned           *canned,
+                   GTlsCertificate  *certificate,
+                   char            **url)
+{
+  SoupServer *server = soup_server_new ("tls-certificate", certificate, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  soup_server_add_handler (server, NULL, canned_cb, canned, NULL);
+  soup_server_listen_local (server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY |
+                            (certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  *url = g_strdup_printf ("%s://127.0.0.1:%d", certificate != NULL ? "https" : "http",
+                          g_uri_get_port (uris->data));
+  return server;
+}
+
+static RoloPreferences *
+test_connection_against (RoloApplication *app,
+                         const char      *url)
+{
+  RoloPreferences *preferences;
+
+  activate (app);
+  preferences = open_preferences (app);
+  fill_in (preferences, url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  test_connection (preferences);
+  return preferences;
+}
+
+static void
+test_connection_no_organisation (void)
+{
+  Canned canned = { 400, "{\"success\": false, "
+                         "\"message\": \"No organisation assigned to user\"}", 0 };
+  g_autofree char *url = NULL;
+  g_autoptr(SoupServer) server = canned_server_new (&canned, NULL, &url);
+  g_autoptr(RoloApplication) app = NULL;
+  RoloPreferences *preferences;
+  const char *description;
+
+  reset_account ();
+  app = test_application_new ();
+  preferences = test_connection_against (app, url);
+
+  g_assert_cmpstr (rolo_preferences_get_result_title (preferences), ==,
+                   "Workspace Not Available");
+  description = rolo_preferences_get_result_description (preferences);
+  /* The server's own words, and what to do about them. */
+  g_assert_nonnull (strstr (description, "“No organisation assigned to user”"));
+  g_assert_nonnull (strstr (description, "administrator"));
+  g_assert_null (strstr (description, ROLO_TEST_SECRET_KEY));
+  g_assert_cmpuint (canned.n_requests, ==, 1);
+  g_assert_false (button_usable (preferences, "prefs.save"));
+  g_assert_true (button_usable (preferences, "prefs.save-anyway"));
+
+  destroy_toplevels ();
+  soup_server_disconnect (server);
+}
+
+static void
+test_connection_add_on (void)
+{
+  Canned canned = { 403, "{\"success\": false, "
+                         "\"message\": \"Subscription add-on required\"}", 0 };
+  g_autofree char *url = NULL;
+  g_autoptr(SoupServer) server = canned_server_new (&canned, NULL, &url);
+  g_autoptr(RoloApplication) app = NULL;
+  RoloPreferences *preferences;
+
+  reset_account ();
+  app = test_application_new ();
+  preferences = test_connection_against (app, url);
+
+  g_assert_cmpstr (rolo_preferences_get_result_title (preferences), ==,
+                   "Subscription Add-On Missing");
+  g_assert_nonnull (strstr (rolo_preferences_get_result_description (preferences),
+                            "administrator can activate it"));
+  g_assert_false (button_usable (preferences, "prefs.save"));
+
+  destroy_toplevels ();
+  soup_server_disconnect (server);
+}
+
+static void
+test_connection_not_ysuite (void)
+{
+  Canned canned = { 404, "<html>Not Found</html>", 0 };
+  g_autofree char *url = NULL;
+  g_autoptr(SoupServer) server = canned_server_new (&canned, NULL, &url);
+  g_autoptr(RoloApplication) app = NULL;
+  RoloPreferences *preferences;
+
+  reset_account ();
+  app = test_application_new ();
+  preferences = test_connection_against (app, url);
+
+  /* Not mistaken for a workspace without an organisation. */
+  g_assert_cmpstr (rolo_preferences_get_result_title (preferences), ==,
+                   "No YSUITE Server at This Address");
+  g_assert_nonnull (strstr (rolo_preferences_get_result_description (preferences),
+                            "https://api.ysuite.org"));
+  g_assert_null (strstr (rolo_preferences_get_result_description (preferences),
+                         "organisation."));
+
+  destroy_toplevels ();
+  soup_server_disconnect (server);
+}
+
+static void
+test_connection_certificate (void)
+{
+  Canned canned = { 200, "{\"success\": true, \"data\": {\"data\": [], \"current_page\": 1, "
+                         "\"total_records\": 0, \"total_pages\": 0}}", 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_pem (test_certificate_pem,
+                                                                          -1, &error);
+  g_autofree char *url = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(RoloApplication) app = NULL;
+  RoloPreferences *preferences;
+  const char *description;
+
+  g_assert_no_error (error);
+  server = canned_server_new (&canned, certificate, &url);
+  reset_account ();
+  app = test_application_new ();
+  preferences = test_connection_against (app, url);
+
+  g_assert_cmpstr (rolo_preferences_get_result_title (preferences), ==, "Certificate Problem");
+  description = rolo_preferences_get_result_description (preferences);
+  /* The host, the reason, one sentence each, and no way round it. */
+  g_assert_nonnull (strstr (description, "The identity of 127.0.0.1 could not be verified: "));
+  g_assert_nonnull (strstr (description, ". Rolo never connects to a server it cannot verify"));
+  g_assert_null (strstr (description, ".. "));
+  g_assert_cmpuint (canned.n_requests, ==, 0);
+  g_assert_false (button_usable (preferences, "prefs.save"));
+  /* Saving anyway would look like accepting the certificate. */
+  g_assert_false (button_usable (preferences, "prefs.save-anyway"));
+
+  destroy_toplevels ();
+  soup_server_disconnect (server);
+}
+
 /* --- saving, starting again, disconnecting -------------------------------------- */
 
 static RoloWindow *
@@ -753,6 +936,17 @@ test_save_and_disconnect (void)
                    ROLO_TEST_SECRET_KEY);
   g_assert_cmpstr (gtk_editable_get_text (entry_row (preferences, "Server Address")), ==, stored);
   g_assert_true (button_usable (preferences, "prefs.disconnect"));
+  /* It says which server the keys are for. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (preferences), is_row_titled,
+                                  "Keys Stored in Your Keyring");
+    g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+    g_autofree char *expected = g_strdup_printf ("For 127.0.0.1:%d", g_uri_get_port (uri));
+
+    g_assert_nonnull (row);
+    g_assert_true (gtk_widget_is_drawable (row));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, expected);
+  }
 
   press (preferences, "prefs.disconnect");
   respond ("disconnect");
@@ -762,6 +956,47 @@ test_save_and_disconnect (void)
   g_assert_cmpuint (count_items (), ==, 0);
   g_assert_null (load_keys (stored));
   g_assert_false (g_settings_get_boolean (settings, "account-configured"));
+
+  destroy_toplevels ();
+}
+
+/* The user closes Preferences while the keyring is still saving: the save
+ * they asked for goes through, and the window connects at once. */
+static void
+test_save_then_close (void)
+{
+  g_autoptr(RoloSandbox) sandbox = rolo_test_sandbox_new (6);
+  g_autofree char *url = sandbox_url (sandbox);
+  g_autofree char *stored = stored_form (url);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(RoloApplication) app = NULL;
+  g_autoptr(RoloAccountKeys) keys = NULL;
+  RoloPreferences *preferences;
+  RoloWindow *window;
+
+  reset_account ();
+  app = test_application_new ();
+  window = activate (app);
+  preferences = open_preferences (app);
+  fill_in (preferences, url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  g_assert_cmpstr (test_connection (preferences), ==, "Connected — 6 contacts");
+  press (preferences, "prefs.save");
+  /* Still saving: nothing else can be started. */
+  g_assert_false (button_usable (preferences, "prefs.test"));
+  g_assert_false (g_settings_get_boolean (settings, "account-configured"));
+
+  gtk_window_close (GTK_WINDOW (preferences));
+  /* Gone from the screen at once, as the user asked. */
+  g_assert_true (preferences_closed (NULL));
+
+  rolo_test_wait_until (window_browses, window, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_count_text (window), ==, "6 contacts");
+  g_assert_true (g_settings_get_boolean (settings, "account-configured"));
+  keys = load_keys (stored);
+  g_assert_nonnull (keys);
+  g_assert_cmpstr (keys->secret_key, ==, ROLO_TEST_SECRET_KEY);
+  /* The window it kept until then is gone too. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   destroy_toplevels ();
 }
@@ -1034,7 +1269,13 @@ main (int   argc,
   g_test_add_func ("/ui/account/test-connection/rejected", test_connection_rejected);
   g_test_add_func ("/ui/account/test-connection/unreachable", test_connection_unreachable);
   g_test_add_func ("/ui/account/test-connection/insecure", test_connection_insecure);
+  g_test_add_func ("/ui/account/test-connection/no-organisation",
+                   test_connection_no_organisation);
+  g_test_add_func ("/ui/account/test-connection/add-on", test_connection_add_on);
+  g_test_add_func ("/ui/account/test-connection/not-ysuite", test_connection_not_ysuite);
+  g_test_add_func ("/ui/account/test-connection/certificate", test_connection_certificate);
   g_test_add_func ("/ui/account/save-and-disconnect", test_save_and_disconnect);
+  g_test_add_func ("/ui/account/save-then-close", test_save_then_close);
   g_test_add_func ("/ui/account/reconnect", test_reconnect);
   g_test_add_func ("/ui/account/environment", test_environment);
   g_test_add_func ("/ui/account/no-key-leaks", test_no_key_leaks);

@@ -137,6 +137,65 @@ wait_until_settled (Fixture *fixture)
   rolo_test_wait_until (window_settled, fixture->window, TIMEOUT_MS);
 }
 
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+header_bar (Fixture *fixture)
+{
+  GtkWidget *header = find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_HEADER_BAR);
+
+  g_assert_nonnull (header);
+  return header;
+}
+
+/* The header bar's search, type filter and Refresh: on screen, or not. */
+static void
+assert_list_tools (Fixture  *fixture,
+                   gboolean  search_shown,
+                   gboolean  refresh_shown)
+{
+  GtkWidget *header = header_bar (fixture);
+  GtkWidget *search = find_of_type (header, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *type_filter = find_of_type (header, GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *refresh = find_button (header, "win.refresh");
+  GtkWidget *capture = gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (search));
+  GtkWidget *focus;
+
+  /* Mapped or unmapped at once: no main loop here, which could let the
+   * state change under the caller's feet. */
+  g_assert_true (gtk_widget_get_mapped (header));
+  g_assert_cmpint (gtk_widget_is_drawable (search), ==, search_shown);
+  g_assert_cmpint (gtk_widget_is_drawable (type_filter), ==, search_shown);
+  g_assert_cmpint (gtk_widget_is_drawable (refresh), ==, refresh_shown);
+  /* Typing in the window starts a search only where one can be seen. */
+  g_assert_true (capture == (search_shown ? GTK_WIDGET (fixture->window) : NULL));
+
+  /* Ctrl+F does not pop up a hidden search. */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_cmpint (focus != NULL && (focus == search || gtk_widget_is_ancestor (focus, search)),
+                   ==, search_shown);
+}
+
 static void
 test_welcome (Fixture       *fixture,
               gconstpointer  user_data)
@@ -156,6 +215,8 @@ test_welcome (Fixture       *fixture,
   g_assert_nonnull (strstr (rolo_window_get_status_description (fixture->window),
                             "Settings → API Keys"));
   g_assert_false (rolo_window_get_sample_mode (fixture->window));
+  /* No list: no search, filter or Refresh on show, not even insensitive. */
+  assert_list_tools (fixture, FALSE, FALSE);
 }
 
 static void
@@ -174,6 +235,39 @@ test_browse (Fixture       *fixture,
   g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "25 contacts");
   g_assert_cmpuint (g_list_model_get_n_items (rolo_window_get_contacts (fixture->window)),
                     ==, 25);
+}
+
+static gboolean
+shows_no_results (gpointer user_data)
+{
+  return g_str_equal (rolo_window_get_state (user_data), "no-results");
+}
+
+/* The header bar's tools come and go with the list. */
+static void
+test_list_tools (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GtkWidget *search;
+
+  assert_list_tools (fixture, FALSE, FALSE);
+
+  fixture_connect (fixture, 4, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "loading");
+  assert_list_tools (fixture, FALSE, FALSE);
+  wait_until_settled (fixture);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+  assert_list_tools (fixture, TRUE, TRUE);
+
+  /* A search that finds nothing keeps the search at hand, to change it. */
+  search = find_of_type (header_bar (fixture), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "no such contact anywhere");
+  rolo_test_wait_until (shows_no_results, fixture->window, TIMEOUT_MS);
+  assert_list_tools (fixture, TRUE, TRUE);
+
+  /* Back to no account: gone again. */
+  rolo_window_set_client (fixture->window, NULL);
+  assert_list_tools (fixture, FALSE, FALSE);
 }
 
 static void
@@ -196,6 +290,8 @@ test_browse_empty (Fixture       *fixture,
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "empty");
   g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "No Contacts Yet");
   g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "0 contacts");
+  /* Nothing to search; Refresh for contacts added in the web app. */
+  assert_list_tools (fixture, FALSE, TRUE);
 }
 
 static void
@@ -215,6 +311,7 @@ test_rejected_keys (Fixture       *fixture,
   g_assert_nonnull (strstr (description, "rejected"));
   /* What the user typed is not echoed back. */
   g_assert_null (strstr (description, "wrong-secret-key"));
+  assert_list_tools (fixture, FALSE, FALSE);
 }
 
 static void
@@ -354,6 +451,7 @@ main (int   argc,
   ADD ("/ui/window/browse", test_browse);
   ADD ("/ui/window/browse/one", test_browse_one);
   ADD ("/ui/window/browse/empty", test_browse_empty);
+  ADD ("/ui/window/list-tools", test_list_tools);
   ADD ("/ui/window/error/rejected-keys", test_rejected_keys);
   ADD ("/ui/window/error/server-down", test_server_down);
   ADD ("/ui/window/error/setup", test_setup_error);

@@ -469,11 +469,18 @@ rolo_application_open_preferences (RoloApplication *self,
   g_autofree char *stored_server = rolo_application_dup_server (self);
   RoloPreferences *preferences;
 
+  /* Closed while the keyring still works on its keys: it is still there. */
+  if (self->preferences != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->preferences)))
+    {
+      gtk_window_present (self->preferences);
+      return;
+    }
   if (self->preferences != NULL)
     gtk_window_destroy (self->preferences);
 
   preferences = rolo_preferences_new (parent, server != NULL ? server : stored_server);
-  rolo_preferences_set_connected (preferences, rolo_application_has_account (self));
+  rolo_preferences_set_connected (preferences,
+                                  rolo_application_has_account (self) ? stored_server : NULL);
   rolo_preferences_set_environment_in_use (preferences, self->environment_in_use);
   g_signal_connect_object (preferences, "account-saved", G_CALLBACK (account_saved_cb), self,
                            G_CONNECT_SWAPPED);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
@@ -45,7 +46,9 @@ struct _RoloPreferences
   GCancellable         *cancellable;   /* of the test or the keyring call */
   guint                 test_timeout;
   gboolean              busy;          /* saving or disconnecting */
+  gboolean              disposed;      /* a keyring call outlived the window */
   gboolean              connected;
+  gboolean              untrusted;     /* the last test met a certificate problem */
 };
 
 G_DEFINE_FINAL_TYPE (RoloPreferences, rolo_preferences, ADW_TYPE_PREFERENCES_WINDOW)
@@ -106,7 +109,9 @@ rolo_preferences_update_actions (RoloPreferences *self)
                       !field_is_empty (self->access_key_row) &&
                       !field_is_empty (self->secret_key_row);
   gboolean idle = !self->busy && self->test_state != TEST_RUNNING;
-  gboolean can_save_anyway = self->test_state == TEST_FAILED && self->test_client != NULL;
+  /* Never after a certificate problem: saving would look like accepting it. */
+  gboolean can_save_anyway = self->test_state == TEST_FAILED && self->test_client != NULL &&
+                             !self->untrusted;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.test", complete && idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.save",
@@ -116,6 +121,21 @@ rolo_preferences_update_actions (RoloPreferences *self)
   gtk_widget_set_visible (self->save_anyway_button, can_save_anyway);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prefs.disconnect",
                                  idle && self->connected);
+}
+
+/* "host" or "host:port" of a server address, as a person would name it. */
+static char *
+rolo_preferences_dup_server_name (const char *server)
+{
+  g_autoptr(GUri) uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+
+  if (host == NULL || *host == '\0')
+    return g_strdup (server);
+  if (g_uri_get_port (uri) > 0)
+    return g_strdup_printf (strchr (host, ':') != NULL ? "[%s]:%d" : "%s:%d",
+                            host, g_uri_get_port (uri));
+  return g_strdup (host);
 }
 
 /* One row says how the test went; NULL title hides it. */
@@ -193,22 +213,40 @@ describe_failure (const GError  *error,
       *description = g_strdup_printf (_("%s Nothing was sent."), error->message);
       break;
     case ROLO_CLIENT_ERROR_BAD_REQUEST:
+      if (rolo_client_error_get_http_status (error) == 400)
+        {
+          /* e.g. "No organisation assigned to user": the server's words. */
+          g_free (*title);
+          *title = g_strdup (_("Workspace Not Available"));
+          /* Translators: %s is the server's own message. */
+          *description = g_strdup_printf (_("The server says: “%s”. A YSUITE administrator "
+                                            "can assign your user to an organisation."),
+                                          error->message);
+          break;
+        }
+      /* Another refusal, a 404 say: /v1/contacts is not there at all. */
+      G_GNUC_FALLTHROUGH;
     case ROLO_CLIENT_ERROR_NOT_FOUND:
-      /* A 400, e.g. "No organisation assigned to user": the server's words. */
       g_free (*title);
-      *title = g_strdup (_("The Server Refused the Keys’ Workspace"));
-      /* Translators: %s is the server's own message. */
-      *description = g_strdup_printf (_("The server says: “%s”. A YSUITE administrator can "
-                                        "assign your user to an organisation."),
-                                      error->message);
+      *title = g_strdup (_("No YSUITE Server at This Address"));
+      *description = g_strdup (_("Check the server address: without a proxy of your "
+                                 "organisation it is https://api.ysuite.org."));
       break;
     case ROLO_CLIENT_ERROR_TLS:
-      g_free (*title);
-      *title = g_strdup (_("Certificate Problem"));
-      /* Translators: %s names the host and why its certificate failed. */
-      *description = g_strdup_printf (_("%s Rolo never connects to a server it cannot "
-                                        "verify, so nothing was sent."),
-                                      error->message);
+      {
+        /* glib-networking's reasons end without a full stop. */
+        g_autofree char *reason = g_strdup (error->message);
+        gsize length = strlen (g_strchomp (reason));
+
+        if (length > 0 && reason[length - 1] == '.')
+          reason[length - 1] = '\0';
+        g_free (*title);
+        *title = g_strdup (_("Certificate Problem"));
+        /* Translators: %s names the host and why its certificate failed. */
+        *description = g_strdup_printf (_("%s. Rolo never connects to a server it cannot "
+                                          "verify, so nothing was sent."),
+                                        reason);
+      }
       break;
     default:
       *description = g_steal_pointer (&advice);
@@ -238,6 +276,7 @@ test_cb (GObject      *source,
     {
       g_debug ("Test connection failed: %s", error->message);
       self->test_state = TEST_FAILED;
+      self->untrusted = g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS);
       describe_failure (error, &title, &description);
       rolo_preferences_show_result (self, "dialog-error-symbolic", title, description);
       rolo_preferences_update_actions (self);
@@ -273,6 +312,7 @@ test_action (GtkWidget  *widget,
   g_cancellable_cancel (self->cancellable);
   g_set_object (&self->cancellable, g_cancellable_new ());
   g_clear_object (&self->test_client);
+  self->untrusted = FALSE;
 
   /* An address Rolo would not use (plain http:// to another computer) fails
    * here, before any request. */
@@ -294,33 +334,45 @@ test_action (GtkWidget  *widget,
                                    weak_self_new (self));
 }
 
+/* A keyring call failed. If the user closed the window meanwhile, it comes
+ * back to say so: they asked for the change and it did not happen. */
+static void
+rolo_preferences_busy_failed (RoloPreferences *self,
+                              const char      *title,
+                              const GError    *error)
+{
+  self->busy = FALSE;
+  rolo_preferences_show_result (self, "dialog-error-symbolic", title, error->message);
+  rolo_preferences_update_actions (self);
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    return;
+  if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
+    gtk_window_present (GTK_WINDOW (self));
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 save_cb (GObject      *source,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(RoloPreferences) self = weak_self_take (user_data);
+  g_autoptr(RoloPreferences) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(RoloClient) client = NULL;
-
   gboolean saved = rolo_account_store_save_finish (result, &error);
 
-  if (self == NULL)
+  if (self->disposed)
     return;
   if (!saved)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      self->busy = FALSE;
-      rolo_preferences_show_result (self, "dialog-error-symbolic", _("Keys Not Saved"),
-                                    error->message);
-      rolo_preferences_update_actions (self);
+      rolo_preferences_busy_failed (self, _("Keys Not Saved"), error);
       return;
     }
 
   self->busy = FALSE;
-  self->connected = TRUE;
   client = g_steal_pointer (&self->test_client);
+  rolo_preferences_set_connected (self, rolo_client_get_base_url (client));
   g_signal_emit (self, signals[ACCOUNT_SAVED], 0, client);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -340,9 +392,10 @@ save_action (GtkWidget  *widget,
   self->busy = TRUE;
   rolo_preferences_update_actions (self);
   /* The client keeps the address as it parsed it: stored, it is the same
-   * attribute the next start looks up. */
+   * attribute the next start looks up. Not cancellable, and the window is
+   * kept until it ends: the user asked for it (see close_request). */
   rolo_account_store_save_async (rolo_client_get_base_url (self->test_client), keys,
-                                 self->cancellable, save_cb, weak_self_new (self));
+                                 NULL, save_cb, g_object_ref (self));
 }
 
 static void
@@ -350,24 +403,20 @@ disconnect_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(RoloPreferences) self = weak_self_take (user_data);
+  g_autoptr(RoloPreferences) self = user_data;
   g_autoptr(GError) error = NULL;
   gboolean cleared = rolo_account_store_clear_finish (result, &error);
 
-  if (self == NULL)
+  if (self->disposed)
     return;
-  self->busy = FALSE;
   if (!cleared)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      rolo_preferences_show_result (self, "dialog-error-symbolic", _("Keys Not Removed"),
-                                    error->message);
-      rolo_preferences_update_actions (self);
+      rolo_preferences_busy_failed (self, _("Keys Not Removed"), error);
       return;
     }
 
-  rolo_preferences_set_connected (self, FALSE);
+  self->busy = FALSE;
+  rolo_preferences_set_connected (self, NULL);
   g_signal_emit (self, signals[DISCONNECTED], 0);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -381,7 +430,7 @@ disconnect_response_cb (RoloPreferences *self,
 
   self->busy = TRUE;
   rolo_preferences_update_actions (self);
-  rolo_account_store_clear_async (self->cancellable, disconnect_cb, weak_self_new (self));
+  rolo_account_store_clear_async (NULL, disconnect_cb, g_object_ref (self));
 }
 
 static void
@@ -427,11 +476,38 @@ field_changed_cb (RoloPreferences *self)
   rolo_preferences_update_actions (self);
 }
 
+/* Closing while the keys are being saved or removed hides the window; it
+ * goes when the keyring has answered and the application has been told. */
+static gboolean
+rolo_preferences_close_request (GtkWindow *window)
+{
+  RoloPreferences *self = ROLO_PREFERENCES (window);
+
+  if (self->busy)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (rolo_preferences_parent_class)->close_request (window);
+}
+
+/* What destroy-with-parent would do, except during a keyring call. */
+static void
+parent_destroyed_cb (RoloPreferences *self)
+{
+  if (self->busy)
+    gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
 static void
 rolo_preferences_dispose (GObject *object)
 {
   RoloPreferences *self = ROLO_PREFERENCES (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->test_client);
@@ -467,8 +543,10 @@ rolo_preferences_class_init (RoloPreferencesClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = rolo_preferences_dispose;
+  window_class->close_request = rolo_preferences_close_request;
   object_class->get_property = rolo_preferences_get_property;
 
   properties[PROP_RESULT_TITLE] =
@@ -535,8 +613,14 @@ rolo_preferences_new (GtkWindow  *parent,
 
   gtk_editable_set_text (GTK_EDITABLE (self->server_row),
                          server != NULL && *server != '\0' ? server : "https://api.ysuite.org");
+  /* Not the server, which few change: a paste there would replace it. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->access_key_row));
   if (parent != NULL)
-    gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+    {
+      gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
+      g_signal_connect_object (parent, "destroy", G_CALLBACK (parent_destroyed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   return self;
 }
 
@@ -554,12 +638,23 @@ rolo_preferences_set_keys (RoloPreferences       *self,
 
 void
 rolo_preferences_set_connected (RoloPreferences *self,
-                                gboolean         connected)
+                                const char      *server)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+
   g_return_if_fail (ROLO_IS_PREFERENCES (self));
 
-  self->connected = !!connected;
+  self->connected = server != NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->account_group), self->connected);
+  if (server != NULL)
+    {
+      name = rolo_preferences_dup_server_name (server);
+      /* Translators: under "Keys Stored in Your Keyring"; %s is the server's host name,
+       * e.g. api.ysuite.org. */
+      subtitle = g_markup_printf_escaped (_("For %s"), name);
+    }
+  adw_action_row_set_subtitle (self->account_row, subtitle != NULL ? subtitle : "");
   rolo_preferences_update_actions (self);
 }
 

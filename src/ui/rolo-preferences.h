@@ -35,9 +35,9 @@ RoloPreferences *rolo_preferences_new                    (GtkWindow             
 /* Fills in a stored pair (NULL leaves the keys empty). */
 void             rolo_preferences_set_keys               (RoloPreferences       *self,
                                                           const RoloAccountKeys *keys);
-/* Whether an account is stored: shows Disconnect. */
+/* The server whose keys are stored (NULL: none): names it, offers Disconnect. */
 void             rolo_preferences_set_connected          (RoloPreferences       *self,
-                                                          gboolean               connected);
+                                                          const char            *server);
 /* Whether YSUITE_* environment settings override the stored account. */
 void             rolo_preferences_set_environment_in_use (RoloPreferences       *self,
                                                           gboolean               in_use);

@@ -135,6 +135,30 @@ rolo_window_account_refused (RoloWindow *self)
 }
 
 gboolean
+rolo_window_shows_list (RoloWindow *self)
+{
+  /* "no-results" too: the search and filter that emptied it stay at hand. */
+  return rolo_window_state_is (self, "browse") || rolo_window_state_is (self, "no-results");
+}
+
+/* Without a list, nothing to search, filter or refresh: the header bar says
+ * "Rolo", and typing does not start a search nobody can see. Refresh stays
+ * beside an empty workspace, for contacts added elsewhere. */
+static void
+rolo_window_update_list_tools (RoloWindow *self)
+{
+  gboolean shows_list = rolo_window_shows_list (self);
+  GtkWidget *capture = shows_list ? GTK_WIDGET (self) : NULL;
+
+  gtk_stack_set_visible_child_name (self->title_stack, shows_list ? "search" : "title");
+  gtk_widget_set_visible (self->type_filter_box, shows_list);
+  gtk_widget_set_visible (self->refresh_button,
+                          shows_list || rolo_window_state_is (self, "empty"));
+  if (gtk_search_entry_get_key_capture_widget (self->search_entry) != capture)
+    gtk_search_entry_set_key_capture_widget (self->search_entry, capture);
+}
+
+gboolean
 rolo_window_state_is (RoloWindow *self,
                       const char *state)
 {
@@ -148,6 +172,7 @@ rolo_window_set_state (RoloWindow *self,
   gboolean changed = !rolo_window_state_is (self, state);
 
   gtk_stack_set_visible_child_name (self->stack, state);
+  rolo_window_update_list_tools (self);
   rolo_window_update_actions (self);
   rolo_window_notify_status (self, changed);
 }

@@ -20,6 +20,9 @@ struct _RoloWindow
   AdwApplicationWindow  parent_instance;
 
   GtkSearchEntry       *search_entry;
+  GtkStack             *title_stack;   /* the search, or the title without a list */
+  GtkWidget            *type_filter_box;
+  GtkWidget            *refresh_button;
   GtkLabel             *count_label;
   GtkSpinner           *spinner;
   AdwToastOverlay      *toast_overlay;
@@ -72,6 +75,8 @@ void     rolo_window_undo_delete       (RoloWindow     *self);
 
 /* rolo-window-pages.c: the status pages and which one shows */
 gboolean rolo_window_account_refused   (RoloWindow     *self);
+/* Whether a list shows, with its search, type filter and Refresh. */
+gboolean rolo_window_shows_list        (RoloWindow     *self);
 gboolean rolo_window_state_is          (RoloWindow     *self,
                                         const char     *state);
 void     rolo_window_set_state         (RoloWindow     *self,

@@ -98,7 +98,9 @@ rolo_window_update_actions (RoloWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry", has_contacts && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", has_contacts && !loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_contacts);
+  /* Ctrl+F would focus a hidden entry. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
+                                 has_contacts && rolo_window_shows_list (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.type-filter", has_contacts);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected",
                                  has_contacts && !self->flushing &&
@@ -822,6 +824,9 @@ rolo_window_class_init (RoloWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rolo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, type_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, toast_overlay);
@@ -856,7 +861,6 @@ rolo_window_init (RoloWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   rolo_contact_view_get_column_actions (self->contact_view));
   rolo_window_add_sort_actions (self);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
   g_signal_connect_object (self->contact_view, "notify::sort-field",
                            G_CALLBACK (sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->contact_view, "notify::sort-descending",

@@ -960,6 +960,45 @@ test_save_and_disconnect (void)
   destroy_toplevels ();
 }
 
+/* The keys were removed outside Rolo (in Passwords and Keys, say): the next
+ * start does not hang on "Getting the API keys", it welcomes, and forgets
+ * the account. */
+static void
+test_keys_removed (void)
+{
+  g_autoptr(RoloSandbox) sandbox = rolo_test_sandbox_new (3);
+  g_autofree char *url = sandbox_url (sandbox);
+  g_autoptr(RoloApplication) app = NULL;
+  g_autoptr(RoloApplication) again = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  RoloWindow *window;
+  guint n_requests;
+
+  reset_account ();
+  app = test_application_new ();
+  connect_through_preferences (app, url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  destroy_toplevels ();
+  g_clear_object (&app);
+  n_requests = rolo_sandbox_get_n_requests (sandbox);
+
+  secret_password_clear_sync (rolo_account_store_get_schema (), NULL, &error, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_items (), ==, 0);
+  g_assert_true (g_settings_get_boolean (settings, "account-configured"));
+
+  again = test_application_new ();
+  window = activate (again);
+  rolo_test_wait_until (window_welcomes, window, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_status_title (window), ==, "Welcome to Rolo");
+  g_assert_null (rolo_window_get_client (window));
+  g_assert_false (g_settings_get_boolean (settings, "account-configured"));
+  /* Nothing was asked of the server without keys. */
+  g_assert_cmpuint (rolo_sandbox_get_n_requests (sandbox), ==, n_requests);
+
+  destroy_toplevels ();
+}
+
 /* The user closes Preferences while the keyring is still saving: the save
  * they asked for goes through, and the window connects at once. */
 static void
@@ -1276,6 +1315,7 @@ main (int   argc,
   g_test_add_func ("/ui/account/test-connection/certificate", test_connection_certificate);
   g_test_add_func ("/ui/account/save-and-disconnect", test_save_and_disconnect);
   g_test_add_func ("/ui/account/save-then-close", test_save_then_close);
+  g_test_add_func ("/ui/account/keys-removed", test_keys_removed);
   g_test_add_func ("/ui/account/reconnect", test_reconnect);
   g_test_add_func ("/ui/account/environment", test_environment);
   g_test_add_func ("/ui/account/no-key-leaks", test_no_key_leaks);

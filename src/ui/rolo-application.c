@@ -264,6 +264,9 @@ stored_keys_cb (GObject      *source,
 
   if (keys != NULL)
     client = rolo_client_new (server, keys->access_key, keys->secret_key, &error);
+  else if (error == NULL && self->settings != NULL)
+    /* The keys are gone (removed in Passwords and Keys, say): so is the account. */
+    g_settings_set_boolean (self->settings, "account-configured", FALSE);
   if (error != NULL)
     rolo_window_show_error (ROLO_WINDOW (window), error);
   else

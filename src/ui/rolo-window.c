@@ -913,7 +913,12 @@ rolo_window_set_client (RoloWindow *self,
   g_return_if_fail (client == NULL || ROLO_IS_CLIENT (client));
 
   if (!g_set_object (&self->client, client))
-    return;
+    {
+      /* Still no account, after looking for one: the welcome page. */
+      if (client == NULL)
+        rolo_window_set_state (self, "welcome");
+      return;
+    }
 
   if (client != NULL)
     {

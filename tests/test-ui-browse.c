@@ -1479,6 +1479,20 @@ focused_position (Fixture *fixture)
                       : GTK_INVALID_LIST_POSITION;
 }
 
+/* Once the rows are in, the keyboard is on the list: the arrows, Enter and
+ * Delete work without a click. */
+static void
+test_focus_at_start (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *focus;
+
+  connect_rows (fixture, 30);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window_column_view (fixture))));
+}
+
 /* Undo shows what came back: the row is selected, in view and focused, so
  * Delete or Enter act on it next. */
 static void
@@ -1916,6 +1930,7 @@ main (int   argc,
   ADD ("/ui/browse/open-contact", test_open_contact);
   ADD ("/ui/browse/context-menu", test_context_menu);
   ADD ("/ui/browse/keyboard", test_keyboard);
+  ADD ("/ui/browse/keyboard/focus-at-start", test_focus_at_start);
   ADD ("/ui/browse/placeholders", test_placeholders);
   ADD ("/ui/browse/status/empty", test_empty);
   ADD ("/ui/browse/status/unreachable", test_unreachable);

@@ -170,8 +170,21 @@ rolo_window_set_state (RoloWindow *self,
                        const char *state)
 {
   gboolean changed = !rolo_window_state_is (self, state);
+  GtkWidget *focus;
 
   gtk_stack_set_visible_child_name (self->stack, state);
+
+  /* Rows on screen: the list takes the focus, so the arrows, Enter and
+   * Delete work at once — the first time unless the user is typing (GTK
+   * gave the first button it found the focus while the page loaded), later
+   * when the focus was nowhere or on a page that just went. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (changed && g_str_equal (state, "browse") &&
+      (focus == NULL || !gtk_widget_is_drawable (focus) ||
+       (!self->list_shown_once && !GTK_IS_EDITABLE (focus))))
+    gtk_widget_grab_focus (GTK_WIDGET (rolo_contact_view_get_column_view (self->contact_view)));
+  if (g_str_equal (state, "browse"))
+    self->list_shown_once = TRUE;
   rolo_window_update_list_tools (self);
   rolo_window_update_actions (self);
   rolo_window_notify_status (self, changed);

@@ -43,6 +43,7 @@ struct _RoloWindow
   char                 *type_filter;   /* nick of a RoloContactType */
   AdwToast             *toast;         /* the one shown, if any */
   gint64                toasts_changed_at; /* see rolo_window_dismiss_toast() */
+  gboolean              list_shown_once;   /* the list had the focus once */
   gboolean              retrying;      /* asked again from the error page */
 
   RoloDeleteQueue      *delete_queue;  /* of the contacts shown */

@@ -893,6 +893,12 @@ discard_dialog (Fixture *fixture)
 }
 
 static gboolean
+message_dialog_shown (gpointer user_data)
+{
+  return discard_dialog (user_data) != NULL;
+}
+
+static gboolean
 is_button_labelled (GtkWidget  *widget,
                     const char *label)
 {
@@ -1144,7 +1150,20 @@ test_duplicate_email (Fixture       *fixture,
   g_assert_true (can_save (fixture));
   screenshot (fixture, "duplicate");
 
+  /* What was typed goes only when the user says so. */
   g_signal_emit_by_name (editor_button (fixture, "editor.open-duplicate"), "clicked");
+  rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (discard_dialog (fixture))),
+                   ==, "Open the Existing Contact?");
+  respond (discard_dialog (fixture), "_Keep Editing");
+  iterate_for (100);
+  g_assert_cmpint (rolo_contact_editor_get_id (fixture->editor), ==, 0);
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "S. Johnson");
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "Sarah@Example.com");
+
+  g_signal_emit_by_name (editor_button (fixture, "editor.open-duplicate"), "clicked");
+  rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
+  respond (discard_dialog (fixture), "_Open Contact");
   wait_settled (fixture);
   g_assert_cmpint (rolo_contact_editor_get_id (fixture->editor), ==, id);
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");

@@ -1588,12 +1588,8 @@ open_existing_action (GtkWidget  *widget,
 
 /* The contact the hint names: edit that one instead. */
 static void
-open_duplicate_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+rolo_contact_editor_open_duplicate (RoloContactEditor *self)
 {
-  RoloContactEditor *self = ROLO_CONTACT_EDITOR (widget);
-
   if (self->duplicate_id == 0 || self->id != 0)
     return;
 
@@ -1604,6 +1600,48 @@ open_duplicate_action (GtkWidget  *widget,
   rolo_contact_editor_hide_duplicate (self);
   rolo_contact_editor_show_message (self, NULL, FALSE, FALSE);
   rolo_contact_editor_start_loading (self);
+}
+
+static void
+open_duplicate_response_cb (RoloContactEditor *self,
+                            const char        *response,
+                            AdwMessageDialog  *dialog)
+{
+  if (g_strcmp0 (response, "open") == 0)
+    rolo_contact_editor_open_duplicate (self);
+}
+
+/* What was typed for the new contact goes only when the user says so. */
+static void
+open_duplicate_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RoloContactEditor *self = ROLO_CONTACT_EDITOR (widget);
+  GtkWidget *dialog;
+
+  if (self->duplicate_id == 0 || self->id != 0)
+    return;
+
+  if (!rolo_contact_editor_get_dirty (self))
+    {
+      rolo_contact_editor_open_duplicate (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open the Existing Contact?"),
+                                   _("What you typed for the new contact will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "open", _("_Open Contact"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (open_duplicate_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* The window deletes it, with undo; what was typed does not matter any

@@ -148,6 +148,40 @@ dup_header_key (const char *key)
   return g_steal_pointer (&trimmed);
 }
 
+/* Why a certificate was refused, in words; NULL when GTK's own will do. */
+static const char *
+describe_certificate_errors (GTlsCertificateFlags errors)
+{
+  /* The most telling first: a self-signed certificate is usually also
+   * issued for another name. */
+  if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return _("its certificate is not signed by an authority this computer trusts.");
+  if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    return _("its certificate was issued for a different name.");
+  if (errors & G_TLS_CERTIFICATE_EXPIRED)
+    return _("its certificate has expired.");
+  if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    return _("its certificate is not valid yet; check this computer's date and time.");
+  if (errors & G_TLS_CERTIFICATE_REVOKED)
+    return _("its certificate has been revoked.");
+  if (errors & G_TLS_CERTIFICATE_INSECURE)
+    return _("its certificate uses an insecure algorithm.");
+
+  return NULL;
+}
+
+#define CERTIFICATE_ERRORS_KEY "rolo-certificate-errors"
+
+/* Never accepts: only remembers why, for the error the user sees. */
+static gboolean
+accept_certificate_cb (SoupMessage          *message,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors)
+{
+  g_object_set_data (G_OBJECT (message), CERTIFICATE_ERRORS_KEY, GUINT_TO_POINTER (errors));
+  return FALSE;
+}
+
 static GError *
 map_transport_error (const GError *error,
                      SoupMessage  *message)
@@ -161,10 +195,16 @@ map_transport_error (const GError *error,
     return g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TIMEOUT,
                                 _("The server did not answer in time."));
   if (error->domain == G_TLS_ERROR)
-    /* Translators: the first %s is a host name, the second the reason. */
-    return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS,
-                        _("The identity of %s could not be verified: %s"),
-                        g_uri_get_host (uri), error->message);
+    {
+      GTlsCertificateFlags errors =
+        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (message), CERTIFICATE_ERRORS_KEY));
+      const char *reason = describe_certificate_errors (errors);
+
+      /* Translators: the first %s is a host name, the second the reason. */
+      return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS,
+                          _("The identity of %s could not be verified: %s"),
+                          g_uri_get_host (uri), reason != NULL ? reason : error->message);
+    }
   if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
       g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
     return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
@@ -242,6 +282,7 @@ new_message (RoloClient *self,
 
   /* A redirect could carry the keys to another host. */
   soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (accept_certificate_cb), NULL);
   headers = soup_message_get_request_headers (message);
   soup_message_headers_replace (headers, ACCESS_KEY_HEADER, self->access_key);
   soup_message_headers_replace (headers, SECRET_KEY_HEADER, self->secret_key);

@@ -234,7 +234,7 @@ describe_failure (const GError  *error,
       break;
     case ROLO_CLIENT_ERROR_TLS:
       {
-        /* glib-networking's reasons end without a full stop. */
+        /* The reason may end with a full stop (Rolo's) or not (glib-networking's). */
         g_autofree char *reason = g_strdup (error->message);
         gsize length = strlen (g_strchomp (reason));
 

@@ -1000,6 +1000,49 @@ test_keys_removed (void)
   destroy_toplevels ();
 }
 
+/* The keyring holds something Rolo cannot read (written by another version,
+ * say): the window says so, without quoting it, and Reconnect… is the way on. */
+static void
+test_keys_unreadable (void)
+{
+  g_autoptr(RoloSandbox) sandbox = rolo_test_sandbox_new (3);
+  g_autofree char *url = sandbox_url (sandbox);
+  g_autofree char *stored = stored_form (url);
+  g_autoptr(RoloApplication) app = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  RoloPreferences *preferences;
+  RoloWindow *window;
+
+  reset_account ();
+  secret_password_store_sync (rolo_account_store_get_schema (), SECRET_COLLECTION_DEFAULT,
+                              "YSUITE API keys", "garbled " ROLO_TEST_SECRET_KEY, NULL, &error,
+                              "server", stored, NULL);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "server-url", stored);
+  g_settings_set_boolean (settings, "account-configured", TRUE);
+  g_settings_sync ();
+
+  app = test_application_new ();
+  window = activate (app);
+  rolo_test_wait_until (window_shows_error, window, TIMEOUT_MS);
+  g_assert_nonnull (strstr (rolo_window_get_status_description (window),
+                            "could not be read"));
+  g_assert_null (strstr (rolo_window_get_status_description (window), ROLO_TEST_SECRET_KEY));
+  g_assert_cmpuint (rolo_sandbox_get_n_requests (sandbox), ==, 0);
+
+  press (window, "win.reconnect");
+  preferences = wait_for_preferences ();
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (preferences, "Server Address")), ==, stored);
+  fill_in (preferences, url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  g_assert_cmpstr (test_connection (preferences), ==, "Connected — 3 contacts");
+  press (preferences, "prefs.save");
+  rolo_test_wait_until (preferences_closed, NULL, TIMEOUT_MS);
+  rolo_test_wait_until (window_browses, window, TIMEOUT_MS);
+
+  destroy_toplevels ();
+}
+
 /* The user closes Preferences while the keyring is still saving: the save
  * they asked for goes through, and the window connects at once. */
 static void
@@ -1317,6 +1360,7 @@ main (int   argc,
   g_test_add_func ("/ui/account/save-and-disconnect", test_save_and_disconnect);
   g_test_add_func ("/ui/account/save-then-close", test_save_then_close);
   g_test_add_func ("/ui/account/keys-removed", test_keys_removed);
+  g_test_add_func ("/ui/account/keys-unreadable", test_keys_unreadable);
   g_test_add_func ("/ui/account/reconnect", test_reconnect);
   g_test_add_func ("/ui/account/environment", test_environment);
   g_test_add_func ("/ui/account/no-key-leaks", test_no_key_leaks);

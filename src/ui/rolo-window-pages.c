@@ -82,7 +82,8 @@ rolo_window_fill_error_page (RoloWindow   *self,
   adw_status_page_set_title (self->error_page, title);
   adw_status_page_set_description (self->error_page, markup);
   gtk_widget_set_visible (self->retry_button, self->client != NULL);
-  gtk_widget_set_visible (self->reconnect_button, rejected);
+  /* Keys refused, or none to use (the keyring could not give them). */
+  gtk_widget_set_visible (self->reconnect_button, rejected || self->client == NULL);
   if (rejected)
     gtk_widget_remove_css_class (self->retry_button, "suggested-action");
   else

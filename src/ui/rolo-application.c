@@ -149,10 +149,17 @@ rolo_application_get_main_window (RoloApplication *self)
   return NULL;
 }
 
-/* Without an installed schema (running from the build tree) no account is
- * remembered between runs; the keys alone are no use without their server. */
-static GSettings *
-rolo_application_settings_new (void)
+/**
+ * rolo_application_new_settings:
+ *
+ * Rolo's settings, or %NULL without an installed schema (running from the
+ * build tree): then nothing is remembered between runs — no window state,
+ * and no account, since the keys alone are no use without their server.
+ *
+ * Returns: (transfer full) (nullable): the settings
+ */
+GSettings *
+rolo_application_new_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
@@ -160,7 +167,11 @@ rolo_application_settings_new (void)
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
   if (schema == NULL)
-    return NULL;
+    {
+      g_debug ("Schema %s is not installed; nothing is remembered", APPLICATION_ID);
+      return NULL;
+    }
+
   return g_settings_new_full (schema, NULL, NULL);
 }
 
@@ -722,7 +733,7 @@ rolo_application_init (RoloApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
   rolo_application_set_action_enabled (self, "reset-sample-data", FALSE);
-  self->settings = rolo_application_settings_new ();
+  self->settings = rolo_application_new_settings ();
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),

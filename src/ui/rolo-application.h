@@ -22,5 +22,6 @@ G_DECLARE_FINAL_TYPE (RoloApplication, rolo_application, ROLO, APPLICATION, AdwA
 RoloApplication *rolo_application_new                 (void);
 RoloClient      *rolo_application_client_from_environ (const char * const  *envp,
                                                        GError             **error);
+GSettings       *rolo_application_new_settings        (void);
 
 G_END_DECLS

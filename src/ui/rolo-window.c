@@ -35,26 +35,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* Window state is a convenience: without an installed schema (running from
- * the build tree) the window simply does not remember it. */
-static GSettings *
-rolo_window_settings_new (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    {
-      g_debug ("Schema %s is not installed; the window state is not remembered",
-               APPLICATION_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 static void
 rolo_window_restore_settings (RoloWindow *self)
 {
@@ -855,7 +835,7 @@ rolo_window_init (RoloWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = rolo_window_settings_new ();
+  self->settings = rolo_application_new_settings ();
   rolo_window_restore_settings (self);
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",

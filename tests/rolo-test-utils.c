@@ -61,6 +61,24 @@ rolo_test_wait_for_flag (const gboolean *flag,
 }
 
 static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+rolo_test_iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag, &done);
+  /* The flag is set by a timer: the wait can only run out if the context
+   * stalls, which the generous bound reports. */
+  rolo_test_wait_for_flag (&done, ms + 20000);
+}
+
+static gboolean
 result_is_set (gpointer user_data)
 {
   GAsyncResult **result = user_data;

@@ -33,6 +33,9 @@ void         rolo_test_wait_until        (RoloTestCondition  condition,
 /* Iterates until *flag becomes TRUE (convenience for async callbacks). */
 void         rolo_test_wait_for_flag     (const gboolean    *flag,
                                           guint              timeout_ms);
+/* Lets the main context run for ms milliseconds (to draw, or to show that
+ * something does not happen), never to wait for an answer. */
+void         rolo_test_iterate_for       (guint              ms);
 /* Iterates until *result is set (GAsyncResult from a callback storing it). */
 void         rolo_test_wait_for_result   (GAsyncResult     **result,
                                           guint              timeout_ms);

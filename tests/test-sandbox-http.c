@@ -416,13 +416,6 @@ test_request_signal (Fixture       *fixture,
 
 /* --- latency and faults ------------------------------------------------------------ */
 
-static gboolean
-set_flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 count_cb (RoloSandbox *sandbox,
           const char  *method,
@@ -445,7 +438,6 @@ test_latency (Fixture       *fixture,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
   int received = 0;
-  gboolean waited = FALSE;
 
   rolo_sandbox_set_latency (fixture->sandbox, 1500);
   g_signal_connect (fixture->sandbox, "request", G_CALLBACK (count_cb), &received);
@@ -453,8 +445,7 @@ test_latency (Fixture       *fixture,
                                     rolo_test_store_result, &result);
 
   rolo_test_wait_for_flag (&received, 10000);
-  g_timeout_add (100, set_flag_cb, &waited);
-  rolo_test_wait_for_flag (&waited, 10000);
+  rolo_test_iterate_for (100);
   g_assert_null (result);
 
   rolo_test_wait_for_result (&result, 30000);

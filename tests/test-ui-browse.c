@@ -403,22 +403,6 @@ toast_shown (gpointer user_data)
                       "Some contacts could not be loaded") != NULL;
 }
 
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run for ms milliseconds. */
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  rolo_test_wait_for_flag (&done, ms + TIMEOUT_MS);
-}
 
 /* --- reading the rows ------------------------------------------------------ */
 
@@ -639,7 +623,7 @@ test_search_stale (Fixture       *fixture,
 
   /* Long after the old answer was due, the window still shows the new one. */
   count = g_strdup (rolo_window_get_count_text (fixture->window));
-  iterate_for (800);
+  rolo_test_iterate_for (800);
   g_assert_cmpstr (rolo_contact_query_get_search (shown_query (fixture)), ==, "zzzq");
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "no-results");
   g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, count);
@@ -950,7 +934,7 @@ test_forbidden (Fixture       *fixture,
 
   /* Asked once, and not again by itself. */
   g_assert_cmpuint (fixture->n_served, ==, 1);
-  iterate_for (QUIET_MS);
+  rolo_test_iterate_for (QUIET_MS);
   g_assert_cmpuint (fixture->n_served, ==, 1);
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
 }
@@ -982,7 +966,7 @@ test_server_error (Fixture       *fixture,
   g_assert_true (button_shown (fixture, "win.retry"));
   g_assert_true (gtk_widget_is_sensitive (window_button (fixture, "win.retry")));
   g_assert_false (button_shown (fixture, "win.reconnect"));
-  iterate_for (QUIET_MS);
+  rolo_test_iterate_for (QUIET_MS);
   g_assert_cmpuint (fixture->n_served, ==, 1);
 
   /* Retry (a button press, which clicks once it has shown) asks once more;
@@ -993,7 +977,7 @@ test_server_error (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_served, ==, 2);
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "error");
   g_assert_cmpstr (rolo_window_get_status_title (fixture->window), ==, "Server Error");
-  iterate_for (QUIET_MS);
+  rolo_test_iterate_for (QUIET_MS);
   g_assert_cmpuint (fixture->n_served, ==, 2);
 }
 
@@ -1228,7 +1212,7 @@ test_transient_failure (Fixture       *fixture,
 
   /* Another failure replaces it: one toast at a time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
-  iterate_for (600);
+  rolo_test_iterate_for (600);
   collect_widgets (GTK_WIDGET (fixture->window), is_label_starting,
                    "Some contacts could not be loaded", toasts);
   g_assert_cmpuint (toasts->len, ==, 1);
@@ -1453,14 +1437,14 @@ test_delete_undo (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, n - 1);
   g_assert_false (has_row (fixture, id));
   assert_toast_title (fixture, title);
-  iterate_for (300);
+  rolo_test_iterate_for (300);
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
 
   activate (fixture, "win.undo-delete");
   g_assert_cmpuint (n_rows (fixture), ==, n);
   g_assert_cmpint (rolo_contact_get_id (row (fixture, 2)), ==, id);
   g_assert_null (rolo_window_get_delete_toast (fixture->window));
-  iterate_for (300);
+  rolo_test_iterate_for (300);
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
@@ -1513,7 +1497,7 @@ test_delete_undo_reveals (Fixture       *fixture,
   selected = gtk_selection_model_get_selection (selection);
   g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
   g_assert_true (gtk_selection_model_is_selected (selection, 2));
-  iterate_for (300);
+  rolo_test_iterate_for (300);
   g_assert_cmpuint (focused_position (fixture), ==, 2);
 }
 
@@ -1557,7 +1541,7 @@ test_delete_quick_undo (Fixture       *fixture,
 
   id = delete_row (fixture, 3);
   activate (fixture, "win.undo-delete");
-  iterate_for (1000);
+  rolo_test_iterate_for (1000);
 
   g_assert_true (has_row (fixture, id));
   g_assert_cmpuint (n_rows (fixture), ==, 30);
@@ -1586,10 +1570,10 @@ test_delete_commit (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
 
   /* The user closes the toast once it is up (it slides in for 300 ms). */
-  iterate_for (600);
+  rolo_test_iterate_for (600);
   adw_toast_dismiss (rolo_window_get_delete_toast (fixture->window));
   rolo_test_wait_until (deleted_on_server, fixture, TIMEOUT_MS);
-  iterate_for (300);
+  rolo_test_iterate_for (300);
 
   g_assert_cmpuint (fixture->n_deletes, ==, 1);
   g_assert_cmpuint (n_rows (fixture), ==, 29);
@@ -1606,7 +1590,7 @@ test_delete_timeout (Fixture       *fixture,
 
   connect_rows (fixture, 30);
   id = delete_row (fixture, 2);
-  iterate_for (5000);
+  rolo_test_iterate_for (5000);
   /* Still undoable half-way. */
   g_assert_nonnull (rolo_window_get_delete_toast (fixture->window));
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
@@ -1672,7 +1656,7 @@ test_delete_on_close (Fixture       *fixture,
 
   g_assert_cmpuint (closed.n_deletes, ==, 1);
   g_assert_cmpuint (closed.n_contacts, ==, 29);
-  iterate_for (300);
+  rolo_test_iterate_for (300);
   g_assert_cmpuint (fixture->n_deletes, ==, 1);
 }
 
@@ -1822,7 +1806,7 @@ test_delete_on_close_refused (Fixture       *fixture,
 
   /* Kept open: the row is back. */
   adw_message_dialog_response (dialog, "keep");
-  iterate_for (100);
+  rolo_test_iterate_for (100);
   g_assert_false (closed.destroyed);
   g_assert_cmpuint (n_rows (fixture), ==, 30);
   g_assert_cmpuint (fixture->n_deletes, ==, 1);
@@ -1894,13 +1878,13 @@ test_delete_from_editor (Fixture       *fixture,
   g_assert_cmpuint (n_rows (fixture), ==, 29);
   g_assert_false (has_row (fixture, id));
   assert_toast_title (fixture, title);
-  iterate_for (600);
+  rolo_test_iterate_for (600);
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
 
   activate (fixture, "win.undo-delete");
   g_assert_cmpuint (n_rows (fixture), ==, 30);
   g_assert_cmpint (rolo_contact_get_id (row (fixture, 2)), ==, id);
-  iterate_for (300);
+  rolo_test_iterate_for (300);
   g_assert_cmpuint (fixture->n_deletes, ==, 0);
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }

@@ -158,23 +158,6 @@ saved_once (gpointer user_data)
   return fixture->n_saved > 0;
 }
 
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the main loop run for ms milliseconds (to draw, never to wait for
- * an answer). */
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  rolo_test_wait_for_flag (&done, ms + TIMEOUT_MS);
-}
 
 static gboolean
 editor_mapped (gpointer user_data)
@@ -545,7 +528,7 @@ screenshot (Fixture    *fixture,
   if (dir == NULL)
     return;
 
-  iterate_for (500);
+  rolo_test_iterate_for (500);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
@@ -942,7 +925,7 @@ test_discard (Fixture       *fixture,
                    ==, ADW_RESPONSE_DESTRUCTIVE);
 
   respond (dialog, "_Keep Editing");
-  iterate_for (50);
+  rolo_test_iterate_for (50);
   g_assert_null (discard_dialog (fixture));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Half a na");
@@ -952,7 +935,7 @@ test_discard (Fixture       *fixture,
   dialog = discard_dialog (fixture);
   g_assert_nonnull (dialog);
   respond (dialog, "_Discard");
-  iterate_for (50);
+  rolo_test_iterate_for (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
   g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
 }
@@ -1156,7 +1139,7 @@ test_duplicate_email (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (discard_dialog (fixture))),
                    ==, "Open the Existing Contact?");
   respond (discard_dialog (fixture), "_Keep Editing");
-  iterate_for (100);
+  rolo_test_iterate_for (100);
   g_assert_cmpint (rolo_contact_editor_get_id (fixture->editor), ==, 0);
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "S. Johnson");
   assert_field_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "Sarah@Example.com");
@@ -1184,7 +1167,7 @@ test_duplicate_name (Fixture       *fixture,
 
   open_editor (fixture, 0);
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar");
-  iterate_for (1200);
+  rolo_test_iterate_for (1200);
   g_assert_cmpuint (count_searches (fixture), ==, 1);
   g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
 
@@ -1206,7 +1189,7 @@ test_duplicate_name (Fixture       *fixture,
   leave_field (fixture, ROLO_CONTACT_FIELD_NAME);
   n_searches = count_searches (fixture);
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalid");
-  iterate_for (2500);
+  rolo_test_iterate_for (2500);
   g_assert_cmpuint (count_searches (fixture), >, n_searches);
   g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalid");
@@ -1231,7 +1214,7 @@ test_delete_button (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (editor_button (fixture, "editor.delete")));
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalil");
   leave_field (fixture, ROLO_CONTACT_FIELD_NAME);
-  iterate_for (800);
+  rolo_test_iterate_for (800);
   g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, 0);
 
   /* Unsaved changes do not stop it: the user asked for the contact to go. */
@@ -1701,7 +1684,7 @@ test_quit_dirty (Fixture       *fixture,
   g_assert_false (quit.destroyed);
 
   respond (dialog, "_Keep Editing");
-  iterate_for (100);
+  rolo_test_iterate_for (100);
   g_assert_false (quit.destroyed);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (window_editor (window) == fixture->editor);
@@ -1742,7 +1725,7 @@ test_close_window_dirty (Fixture       *fixture,
   rolo_test_wait_until (quit_dialog_shown, fixture, TIMEOUT_MS);
   g_assert_false (quit.destroyed);
   respond (discard_dialog (fixture), "_Keep Editing");
-  iterate_for (100);
+  rolo_test_iterate_for (100);
   g_assert_false (quit.destroyed);
   g_assert_true (window_editor (window) == fixture->editor);
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");

@@ -1228,17 +1228,33 @@ rolo_contact_editor_close_now (RoloContactEditor *self,
     gtk_widget_activate_action (parent, then_action, NULL);
 }
 
+static gboolean
+close_after_discard_cb (gpointer user_data)
+{
+  RoloContactEditor *self = user_data;
+  g_autofree char *then_action = g_steal_pointer (&self->then_action);
+
+  rolo_contact_editor_close_now (self, then_action);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 discard_response_cb (RoloContactEditor *self,
                      const char        *response,
                      AdwMessageDialog  *dialog)
 {
-  g_autofree char *then_action = g_steal_pointer (&self->then_action);
-
   if (g_strcmp0 (response, "discard") != 0)
-    return;
+    {
+      g_clear_pointer (&self->then_action, g_free);
+      return;
+    }
 
-  rolo_contact_editor_close_now (self, then_action);
+  /* Not from inside the dialog's answer: the dialog is transient for the
+   * editor, and an editor gone before its dialog leaves the dialog
+   * disconnecting from a freed window. Nothing is asked any more. */
+  self->force_close = TRUE;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_after_discard_cb, g_object_ref (self),
+                   g_object_unref);
 }
 
 static void

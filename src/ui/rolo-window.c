@@ -472,16 +472,24 @@ rolo_window_has_unsent_deletes (RoloWindow *self)
           rolo_delete_queue_get_committing (self->delete_queue));
 }
 
+static gboolean
+close_idle_cb (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 unsent_response_cb (RoloWindow       *self,
                     const char       *response,
                     AdwMessageDialog *dialog)
 {
-  if (g_str_equal (response, "quit"))
-    {
-      self->may_close = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+  if (!g_str_equal (response, "quit"))
+    return;
+
+  /* Once the dialog, which is transient for the window, is gone. */
+  self->may_close = TRUE;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* The rows of the deletes not sent are back: the user can keep the window

@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "rolo-country.h"
 #include "rolo-test-utils.h"
 
 /* --- requests ---------------------------------------------------------------- */
@@ -178,6 +179,63 @@ count_contact (RoloSandbox *sandbox,
       g_assert_cmpint (json_object_get_int_member (data_of (parent_reply), "contact_type"), ==, 2);
       census->linked++;
     }
+}
+
+/* Where each sample city is, as any atlas says (not the seeder's table). */
+static const struct { const char *city; const char *code; const char *prefix; } cities[] = {
+  { "Mumbai", "IN", "+91" }, { "Bengaluru", "IN", "+91" }, { "Chennai", "IN", "+91" },
+  { "Austin", "US", "+1" }, { "Boston", "US", "+1" }, { "Denver", "US", "+1" },
+  { "London", "GB", "+44" }, { "Leeds", "GB", "+44" }, { "Bristol", "GB", "+44" },
+  { "Dubai", "AE", "+971" }, { "Abu Dhabi", "AE", "+971" }, { "Sharjah", "AE", "+971" },
+  { "Riyadh", "SA", "+966" }, { "Jeddah", "SA", "+966" }, { "Dammam", "SA", "+966" },
+  { "Cairo", "EG", "+20" }, { "Alexandria", "EG", "+20" }, { "Giza", "EG", "+20" },
+  { "Amman", "JO", "+962" }, { "Irbid", "JO", "+962" }, { "Zarqa", "JO", "+962" },
+  { "Kuwait City", "KW", "+965" }, { "Hawalli", "KW", "+965" }, { "Salmiya", "KW", "+965" },
+};
+
+/* A sample contact's number and address are of one country: the country
+ * the app shows for the number (through the same table, data/countries.tsv)
+ * is the one its city is in. Ids typed into the seeder by hand were off by
+ * two: UK numbers showed Ukraine. */
+static void
+test_seed_mobile_country (void)
+{
+  g_autoptr(RoloSandbox) sandbox = rolo_test_sandbox_new (400);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  GHashTable *seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_checked = 0;
+
+  for (gint64 cstid = 1; cstid <= 400; cstid++)
+    {
+      g_autoptr(Reply) reply = get_contact (sandbox, session, cstid);
+      JsonObject *contact = data_of (reply);
+      const char *mobile = json_object_get_string_member (contact, "cstmobile");
+      const char *address = json_object_get_string_member (contact, "cstaddress");
+      const char *city = g_strrstr (address, ", ");
+      RoloCountry *country;
+      guint i;
+
+      if (mobile[0] == '\0' || city == NULL)
+        continue;
+      city += 2;
+      for (i = 0; i < G_N_ELEMENTS (cities); i++)
+        if (g_str_equal (cities[i].city, city))
+          break;
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (cities));
+
+      country = rolo_country_lookup_id (json_object_get_int_member (contact,
+                                                                    "cstmobile_country_id"));
+      g_assert_nonnull (country);
+      g_assert_cmpstr (rolo_country_get_code (country), ==, cities[i].code);
+      g_assert_cmpstr (rolo_country_get_dialing_prefix (country), ==, cities[i].prefix);
+      g_hash_table_add (seen, (gpointer) cities[i].code);
+      n_checked++;
+    }
+
+  /* Every sample country was looked at, over most of the contacts. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 8);
+  g_assert_cmpuint (n_checked, >, 200);
+  g_hash_table_unref (seen);
 }
 
 static void
@@ -568,6 +626,7 @@ main (int   argc,
 
   g_test_add_func ("/sandbox/seed/deterministic", test_seed_deterministic);
   g_test_add_func ("/sandbox/seed/realistic", test_seed_realistic);
+  g_test_add_func ("/sandbox/seed/mobile-country", test_seed_mobile_country);
   g_test_add_func ("/sandbox/seed/leaves-store-alone", test_seed_leaves_store_alone);
   g_test_add_func ("/sandbox/seed/file-store", test_seed_file_store);
   g_test_add_func ("/sandbox/seed/bad-path", test_seed_bad_path);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rolo-sandbox-resources.h"
 #include "rolo-sandbox-seed-private.h"
 
 /* A name as written, and as it goes into an email address. */
@@ -20,7 +21,7 @@ typedef struct
 
 typedef struct
 {
-  gint64      id;            /* in the world-countries numbering (101 = India) */
+  const char *code;          /* ISO 3166-1 alpha-2; the API's id is in countries.tsv */
   const char *prefix;        /* first digits of a mobile number */
   guint       digits;        /* length of the whole national number */
   const char *cities[3];
@@ -88,15 +89,56 @@ static const char * const mail_domains[] = {
 };
 
 static const Country countries[] = {
-  { 101, "98", 10, { "Mumbai", "Bengaluru", "Chennai" } },
-  { 231, "415", 10, { "Austin", "Boston", "Denver" } },
-  { 230, "77", 10, { "London", "Leeds", "Bristol" } },
-  { 229, "50", 9, { "Dubai", "Abu Dhabi", "Sharjah" } },
-  { 191, "55", 9, { "Riyadh", "Jeddah", "Dammam" } },
-  { 64, "10", 10, { "Cairo", "Alexandria", "Giza" } },
-  { 111, "79", 9, { "Amman", "Irbid", "Zarqa" } },
-  { 117, "6", 8, { "Kuwait City", "Hawalli", "Salmiya" } },
+  { "IN", "98", 10, { "Mumbai", "Bengaluru", "Chennai" } },
+  { "US", "415", 10, { "Austin", "Boston", "Denver" } },
+  { "GB", "77", 10, { "London", "Leeds", "Bristol" } },
+  { "AE", "50", 9, { "Dubai", "Abu Dhabi", "Sharjah" } },
+  { "SA", "55", 9, { "Riyadh", "Jeddah", "Dammam" } },
+  { "EG", "10", 10, { "Cairo", "Alexandria", "Giza" } },
+  { "JO", "79", 9, { "Amman", "Irbid", "Zarqa" } },
+  { "KW", "6", 8, { "Kuwait City", "Hawalli", "Salmiya" } },
 };
+
+#define COUNTRIES_RESOURCE "/io/github/rolo_app/Rolo/sandbox/countries.tsv"
+
+/* The API's id of the country with ISO code @code, from the table the app
+ * reads too (data/countries.tsv): ids typed by hand here once drifted from
+ * it. The sandbox reads the file itself; it shares data, not code. */
+static gint64
+country_id (const char *code)
+{
+  static GHashTable *ids;
+  gpointer id;
+
+  if (g_once_init_enter (&ids))
+    {
+      g_autoptr(GBytes) data = NULL;
+      g_auto(GStrv) lines = NULL;
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      data = g_resource_lookup_data (rolo_sandbox_resources_get_resource (),
+                                     COUNTRIES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_assert (data != NULL);
+      lines = g_strsplit (g_bytes_get_data (data, NULL), "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          g_auto(GStrv) columns = NULL;
+          gint64 value;
+
+          if (lines[i][0] == '#' || lines[i][0] == '\0')
+            continue;
+          columns = g_strsplit (lines[i], "\t", 3);
+          if (g_strv_length (columns) == 3 &&
+              g_ascii_string_to_signed (columns[0], 10, 1, G_MAXINT32, &value, NULL))
+            g_hash_table_insert (table, g_strdup (columns[1]), GINT_TO_POINTER ((int) value));
+        }
+      g_once_init_leave (&ids, table);
+    }
+
+  id = g_hash_table_lookup (ids, code);
+  g_assert (id != NULL);
+  return GPOINTER_TO_INT (id);
+}
 
 static const char * const streets[] = {
   "King Fahd Road", "MG Road", "High Street", "Sheikh Zayed Road", "Main Street",
@@ -199,17 +241,13 @@ make_tax_number (Seeder        *seeder,
   g_autofree char *digits = random_digits (seeder, 15);
   char letter = 'A' + pick (seeder, 26);
 
-  switch (country->id)
-    {
-    case 101:
-      return g_strdup_printf ("27AAPF%c%.4sR1Z%c", letter, digits, digits[4]);
-    case 231:
-      return g_strdup_printf ("%.2s-%.7s", digits, digits + 2);
-    case 230:
-      return g_strdup_printf ("GB%.9s", digits);
-    default:
-      return g_steal_pointer (&digits);
-    }
+  if (g_str_equal (country->code, "IN"))
+    return g_strdup_printf ("27AAPF%c%.4sR1Z%c", letter, digits, digits[4]);
+  if (g_str_equal (country->code, "US"))
+    return g_strdup_printf ("%.2s-%.7s", digits, digits + 2);
+  if (g_str_equal (country->code, "GB"))
+    return g_strdup_printf ("GB%.9s", digits);
+  return g_steal_pointer (&digits);
 }
 
 static void
@@ -237,7 +275,7 @@ add_common_fields (Seeder             *seeder,
   if (chance (seeder, 94))
     {
       take_text (&contact->cstmobile, make_mobile (seeder, country));
-      contact->cstmobile_country_id = country->id;
+      contact->cstmobile_country_id = country_id (country->code);
     }
   if (chance (seeder, 60) || contact->contact_type == ROLO_SANDBOX_BUSINESS)
     take_text (&contact->cstaddress, make_address (seeder, country));

@@ -17,6 +17,7 @@
 
 #include "rolo-application.h"
 #include "rolo-preferences.h"
+#include "rolo-switch-row.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
 
@@ -208,6 +209,71 @@ test_preferences (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == window);
   g_assert_true (gtk_window_get_modal (dialog));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog)), ==,
+                   GTK_ACCESSIBLE_ROLE_DIALOG);
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (window);
+}
+
+static GtkWidget *
+find_typed (GtkWidget  *widget,
+            const char *type_name)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_typed (child, type_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Preferences' Contacts page holds how new contacts start: email only by
+ * default, and each switch is the setting the editor reads. */
+static void
+test_preferences_new_contacts (void)
+{
+  g_autoptr(RoloApplication) app = registered_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *window, *dialog = NULL;
+  GtkWidget *page, *row;
+  GtkWidget *rows[3] = { NULL };
+  guint n_rows = 0;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ROLO_IS_PREFERENCES (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+
+  page = find_typed (GTK_WIDGET (dialog), "RoloContactsPage");
+  g_assert_nonnull (page);
+  for (row = find_typed (page, "RoloSwitchRow"); row != NULL && n_rows < 3;
+       row = gtk_widget_get_next_sibling (row))
+    rows[n_rows++] = row;
+  g_assert_cmpuint (n_rows, ==, 3);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (rows[1])), ==,
+                   "SMS Notifications");
+  g_assert_true (rolo_switch_row_get_active (ROLO_SWITCH_ROW (rows[0])));
+  g_assert_false (rolo_switch_row_get_active (ROLO_SWITCH_ROW (rows[1])));
+  g_assert_false (rolo_switch_row_get_active (ROLO_SWITCH_ROW (rows[2])));
+
+  rolo_switch_row_set_active (ROLO_SWITCH_ROW (rows[1]), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "new-contact-sms-notify"));
+  g_settings_set_boolean (settings, "new-contact-email-notify", FALSE);
+  g_assert_false (rolo_switch_row_get_active (ROLO_SWITCH_ROW (rows[0])));
+
+  g_settings_reset (settings, "new-contact-email-notify");
+  g_settings_reset (settings, "new-contact-sms-notify");
   gtk_window_destroy (dialog);
   gtk_window_destroy (window);
 }
@@ -467,6 +533,7 @@ main (int   argc,
   g_test_add_func ("/ui/application/actions", test_actions);
   g_test_add_func ("/ui/application/about", test_about);
   g_test_add_func ("/ui/application/preferences", test_preferences);
+  g_test_add_func ("/ui/application/preferences/new-contacts", test_preferences_new_contacts);
   g_test_add_func ("/ui/application/activate/welcome", test_activate_welcome);
   g_test_add_func ("/ui/application/sample-data", test_sample_data);
   g_test_add_func ("/ui/application/sandbox", test_sandbox);

@@ -16,6 +16,7 @@
 #include "rolo-application.h"
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
+#include "rolo-switch-row.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
 
@@ -333,11 +334,11 @@ activate (Fixture    *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), action_name, NULL));
 }
 
-static GtkSwitch *
+static RoloSwitchRow *
 notify_switch (Fixture    *fixture,
                const char *api_field)
 {
-  return GTK_SWITCH (field (fixture, api_field));
+  return ROLO_SWITCH_ROW (field (fixture, api_field));
 }
 
 static void
@@ -572,7 +573,14 @@ test_create (Fixture       *fixture,
   type_text (fixture, ROLO_CONTACT_FIELD_ADDRESS, "12 Park Street\nKolkata");
   type_text (fixture, ROLO_CONTACT_FIELD_TAX_NUMBER, "GST-123");
   type_text (fixture, ROLO_CONTACT_FIELD_NOTES, "Prefers email.");
-  gtk_switch_set_active (notify_switch (fixture, ROLO_CONTACT_FIELD_SMS_NOTIFY), FALSE);
+  /* Email only, as Preferences say by default: texting needs consent. */
+  g_assert_true (rolo_switch_row_get_active (notify_switch (fixture,
+                                                            ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
+  g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
+                                                             ROLO_CONTACT_FIELD_SMS_NOTIFY)));
+  g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
+                                                             ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY)));
+  rolo_switch_row_set_active (notify_switch (fixture, ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY), TRUE);
   add_tag (fixture, "12");
   add_tag (fixture, "3");
   g_assert_true (rolo_contact_editor_get_dirty (fixture->editor));
@@ -592,6 +600,10 @@ test_create (Fixture       *fixture,
   body = rolo_test_parse_object (bytes);
   g_assert_cmpstr (json_object_get_string_member (body, "cstname"), ==, "Sarah Johnson");
   g_assert_true (json_object_has_member (body, "cst_tag_id"));
+  /* Said, not left to the server's default (all on). */
+  g_assert_true (json_object_get_boolean_member (body, "cstemailnotify"));
+  g_assert_false (json_object_get_boolean_member (body, "cstsmsnotify"));
+  g_assert_true (json_object_get_boolean_member (body, "cst_whatsapp_notify"));
 
   back = rolo_test_client_get (fixture->client, rolo_contact_get_id (fixture->saved), &error);
   g_assert_no_error (error);
@@ -610,6 +622,88 @@ test_create (Fixture       *fixture,
   g_assert_cmpuint (n_tags, ==, 2);
   g_assert_cmpint (tags[0], ==, 3);
   g_assert_cmpint (tags[1], ==, 12);
+}
+
+/* The defaults are a preference: what it says is what a new contact shows
+ * and what is sent, and an existing contact is never touched by it. */
+static void
+test_notify_defaults (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  Request *post;
+
+  g_settings_set_boolean (settings, "new-contact-email-notify", FALSE);
+  g_settings_set_boolean (settings, "new-contact-sms-notify", TRUE);
+  g_settings_set_boolean (settings, "new-contact-whatsapp-notify", FALSE);
+
+  open_editor (fixture, 0);
+  g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
+                                                             ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
+  g_assert_true (rolo_switch_row_get_active (notify_switch (fixture,
+                                                            ROLO_CONTACT_FIELD_SMS_NOTIFY)));
+  g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
+                                                             ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY)));
+  /* The defaults are not a change the user made. */
+  g_assert_false (rolo_contact_editor_get_dirty (fixture->editor));
+
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalid");
+  activate (fixture, "editor.save");
+  rolo_test_wait_until (saved_once, fixture, TIMEOUT_MS);
+  post = last_request (fixture, "POST");
+  bytes = g_bytes_new (post->body, strlen (post->body));
+  body = rolo_test_parse_object (bytes);
+  g_assert_false (json_object_get_boolean_member (body, "cstemailnotify"));
+  g_assert_true (json_object_get_boolean_member (body, "cstsmsnotify"));
+  g_assert_false (json_object_get_boolean_member (body, "cst_whatsapp_notify"));
+  close_editor (fixture);
+
+  /* An existing contact shows its own. */
+  open_editor (fixture, rolo_contact_get_id (fixture->saved));
+  g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
+                                                             ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
+  g_settings_set_boolean (settings, "new-contact-email-notify", TRUE);
+  g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
+                                                             ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
+
+  g_settings_reset (settings, "new-contact-email-notify");
+  g_settings_reset (settings, "new-contact-sms-notify");
+  g_settings_reset (settings, "new-contact-whatsapp-notify");
+}
+
+static gboolean
+switch_row_on (gpointer user_data)
+{
+  return rolo_switch_row_get_active (user_data);
+}
+
+/* A switch row is one keyboard stop: the row, named, with its state. */
+static void
+test_switch_rows (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  RoloSwitchRow *sms;
+
+  open_editor (fixture, 0);
+  sms = notify_switch (fixture, ROLO_CONTACT_FIELD_SMS_NOTIFY);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (sms)));
+  for (GtkWidget *child = find_widget (GTK_WIDGET (sms), is_type_named, "GtkSwitch");
+       child != NULL; child = NULL)
+    g_assert_false (gtk_widget_get_can_focus (child));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (sms)), ==,
+                   GTK_ACCESSIBLE_ROLE_SWITCH);
+  gtk_test_accessible_assert_property (sms, GTK_ACCESSIBLE_PROPERTY_LABEL, "SMS notifications");
+  gtk_test_accessible_assert_state (sms, GTK_ACCESSIBLE_STATE_CHECKED, FALSE);
+
+  /* Space or Enter on the focused row flips it. */
+  gtk_widget_grab_focus (GTK_WIDGET (sms));
+  g_signal_emit_by_name (sms, "activate");
+  /* The switch slides over first. */
+  rolo_test_wait_until (switch_row_on, sms, TIMEOUT_MS);
+  gtk_test_accessible_assert_state (sms, GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+  g_assert_true (rolo_contact_get_sms_notify (rolo_contact_editor_get_contact (fixture->editor)));
 }
 
 static void
@@ -642,8 +736,8 @@ test_open (Fixture       *fixture,
   g_assert_cmpstr (gtk_menu_button_get_label (picker_button (fixture,
                                                             ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID)),
                    ==, "IN +91");
-  g_assert_true (gtk_switch_get_active (notify_switch (fixture, ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
-  g_assert_false (gtk_switch_get_active (notify_switch (fixture,
+  g_assert_true (rolo_switch_row_get_active (notify_switch (fixture, ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
+  g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
                                                        ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY)));
   g_assert_cmpint (rolo_contact_get_parent_id (rolo_contact_editor_get_contact (fixture->editor)),
                    ==, business_id);
@@ -1410,6 +1504,113 @@ test_accessible_labels (Fixture       *fixture,
                                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
 }
 
+/* What a screen reader says for a focused widget: its label, the label it
+ * is labelled by, or a button's words; NULL for nothing. */
+static char *
+accessible_name (GtkWidget *widget)
+{
+  GtkWidget *row;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return g_strdup ("(label)");
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return g_strdup ("(labelled-by)");
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return g_strdup (gtk_button_get_label (GTK_BUTTON (widget)));
+  /* The text inside an entry row is named by the row. */
+  row = gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW);
+  if (GTK_IS_TEXT (widget) && row != NULL)
+    return accessible_name (row);
+  return NULL;
+}
+
+/* Each Tab stop of the form is one thing with a name: no stop that says
+ * nothing (a row around a text view), none counted twice (a row and the
+ * switch in it). */
+static void
+test_tab_stops (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+
+  open_editor (fixture, 0);
+  gtk_window_set_focus (GTK_WINDOW (fixture->editor), NULL);
+  for (guint tab = 0; tab < 80; tab++)
+    {
+      GtkWidget *focus;
+      g_autofree char *name = NULL;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->editor), GTK_DIR_TAB_FORWARD))
+        break;
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      focus = gtk_window_get_focus (GTK_WINDOW (fixture->editor));
+      if (focus == NULL || g_ptr_array_find (stops, focus, NULL))
+        break;
+      name = accessible_name (focus);
+      g_test_message ("stop %u: %s %s", tab, G_OBJECT_TYPE_NAME (focus), name ? name : "(none)");
+      /* The message rows under fields are read out on the way (and GTK 4.8
+       * needs them focusable); hidden ones are never reached. */
+      if (name == NULL && GTK_IS_LIST_BOX_ROW (focus) &&
+          GTK_IS_LABEL (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (focus))))
+        name = g_strdup (gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (
+                                                GTK_LIST_BOX_ROW (focus)))));
+      g_assert_nonnull (name);
+      g_ptr_array_add (stops, focus);
+    }
+
+  for (guint i = 1; i < stops->len; i++)
+    {
+      GtkWidget *before = g_ptr_array_index (stops, i - 1);
+      GtkWidget *now = g_ptr_array_index (stops, i);
+
+      g_assert_false (gtk_widget_is_ancestor (now, before));
+    }
+  g_assert_cmpuint (stops->len, >, 10);
+}
+
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, buttons);
+}
+
+/* No button is read as "button" alone: an icon needs words (the Clear
+ * Parent Business button was read as "GtkImage"). The editor is a dialog. */
+static void
+test_button_names (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  open_editor (fixture, 0);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->editor)), ==,
+                   GTK_ACCESSIBLE_ROLE_DIALOG);
+  collect_buttons (GTK_WIDGET (fixture->editor), buttons);
+  g_assert_cmpuint (buttons->len, >, 5);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      g_autofree char *name = accessible_name (button);
+
+      /* A menu button's inner toggle is named by the menu button. */
+      if (name == NULL && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (button)))
+        continue;
+      if (name == NULL)
+        g_test_message ("unnamed %s (action %s)", G_OBJECT_TYPE_NAME (button),
+                        GTK_IS_ACTIONABLE (button)
+                          ? gtk_actionable_get_action_name (GTK_ACTIONABLE (button)) : "none");
+      g_assert_nonnull (name);
+    }
+}
+
 static void
 test_load_error (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -1946,6 +2147,8 @@ main (int   argc,
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
 
   ADD ("/ui/editor/create", 0, test_create);
+  ADD ("/ui/editor/create/notify-defaults", 0, test_notify_defaults);
+  ADD ("/ui/editor/switch-rows", 0, test_switch_rows);
   ADD ("/ui/editor/open", 0, test_open);
   ADD ("/ui/editor/edit/only-changed", 5, test_edit_email);
   ADD ("/ui/editor/edit/unapplied", 0, test_unapplied);
@@ -1969,6 +2172,8 @@ main (int   argc,
   ADD ("/ui/editor/delete-button", 0, test_delete_button);
   ADD ("/ui/editor/failure/dropped-connection", 0, test_dropped_connection);
   ADD ("/ui/editor/accessibility", 0, test_accessible_labels);
+  ADD ("/ui/editor/keyboard/tab-stops", 0, test_tab_stops);
+  ADD ("/ui/editor/accessibility/buttons", 0, test_button_names);
 
 #undef ADD
 

@@ -11,12 +11,14 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-application.h"
 #include "rolo-business-picker.h"
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-validation.h"
 #include "rolo-country-picker.h"
 #include "rolo-error-text.h"
+#include "rolo-switch-row.h"
 
 /* The fields in form order: the order errors are looked at and focused. */
 typedef enum
@@ -91,12 +93,10 @@ struct _RoloContactEditor
   GtkWidget          *notes_row;
   GtkTextView        *notes_view;
   GtkLabel           *notes_counter;
-  GtkWidget          *email_notify_row;
-  GtkSwitch          *email_notify_switch;
-  GtkWidget          *sms_notify_row;
-  GtkSwitch          *sms_notify_switch;
-  GtkWidget          *whatsapp_notify_row;
-  GtkSwitch          *whatsapp_notify_switch;
+  AdwPreferencesGroup *notify_group;
+  RoloSwitchRow      *email_notify_row;
+  RoloSwitchRow      *sms_notify_row;
+  RoloSwitchRow      *whatsapp_notify_row;
   GtkWidget          *parent_group;
   AdwActionRow       *parent_row;
   RoloBusinessPicker *parent_picker;
@@ -595,9 +595,9 @@ rolo_contact_editor_fill_fields (RoloContactEditor *self)
   text_view_set_text (self->address_view, rolo_contact_get_address (c));
   editable_set_text (self->tax_number_row, rolo_contact_get_tax_number (c));
   text_view_set_text (self->notes_view, rolo_contact_get_notes (c));
-  gtk_switch_set_active (self->email_notify_switch, rolo_contact_get_email_notify (c));
-  gtk_switch_set_active (self->sms_notify_switch, rolo_contact_get_sms_notify (c));
-  gtk_switch_set_active (self->whatsapp_notify_switch, rolo_contact_get_whatsapp_notify (c));
+  rolo_switch_row_set_active (self->email_notify_row, rolo_contact_get_email_notify (c));
+  rolo_switch_row_set_active (self->sms_notify_row, rolo_contact_get_sms_notify (c));
+  rolo_switch_row_set_active (self->whatsapp_notify_row, rolo_contact_get_whatsapp_notify (c));
   rolo_country_picker_set_country_id (self->country_picker, rolo_contact_get_mobile_country_id (c));
   if (rolo_business_picker_get_business_id (self->parent_picker) != rolo_contact_get_parent_id (c))
     rolo_business_picker_set_business (self->parent_picker, rolo_contact_get_parent_id (c), NULL);
@@ -1399,19 +1399,19 @@ type_toggled_cb (RoloContactEditor *self,
 static void
 switch_changed_cb (RoloContactEditor *self,
                    GParamSpec        *pspec,
-                   GtkSwitch         *widget)
+                   RoloSwitchRow     *widget)
 {
-  gboolean active = gtk_switch_get_active (widget);
+  gboolean active = rolo_switch_row_get_active (widget);
 
   if (self->syncing || self->contact == NULL)
     return;
 
-  if (widget == self->email_notify_switch)
+  if (widget == self->email_notify_row)
     {
       rolo_contact_set_email_notify (self->contact, active);
       rolo_contact_editor_field_changed (self, FIELD_EMAIL_NOTIFY);
     }
-  else if (widget == self->sms_notify_switch)
+  else if (widget == self->sms_notify_row)
     {
       rolo_contact_set_sms_notify (self->contact, active);
       rolo_contact_editor_field_changed (self, FIELD_SMS_NOTIFY);
@@ -1757,6 +1757,17 @@ rolo_contact_editor_add_field (RoloContactEditor *self,
   gtk_widget_add_controller (input, focus);
 }
 
+/* The row is the one stop; its title alone ("SMS") says too little. */
+static void
+add_switch_field (RoloContactEditor *self,
+                  Field              field,
+                  RoloSwitchRow     *row,
+                  const char        *label)
+{
+  rolo_contact_editor_add_field (self, field, GTK_WIDGET (row), GTK_WIDGET (row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 rolo_contact_editor_get_property (GObject    *object,
                                   guint       prop_id,
@@ -1841,6 +1852,9 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
 
   g_type_ensure (ROLO_TYPE_BUSINESS_PICKER);
   g_type_ensure (ROLO_TYPE_COUNTRY_PICKER);
+  g_type_ensure (ROLO_TYPE_SWITCH_ROW);
+  /* A dialog over the window, for screen readers too (not a bare window). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/rolo-contact-editor.ui");
@@ -1870,12 +1884,10 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   BIND (notes_row);
   BIND (notes_view);
   BIND (notes_counter);
+  BIND (notify_group);
   BIND (email_notify_row);
-  BIND (email_notify_switch);
   BIND (sms_notify_row);
-  BIND (sms_notify_switch);
   BIND (whatsapp_notify_row);
-  BIND (whatsapp_notify_switch);
   BIND (parent_group);
   BIND (parent_row);
   BIND (parent_picker);
@@ -1932,12 +1944,10 @@ rolo_contact_editor_init (RoloContactEditor *self)
                                  self->tax_number_row);
   rolo_contact_editor_add_field (self, FIELD_NOTES, self->notes_row,
                                  GTK_WIDGET (self->notes_view));
-  rolo_contact_editor_add_field (self, FIELD_EMAIL_NOTIFY, self->email_notify_row,
-                                 GTK_WIDGET (self->email_notify_switch));
-  rolo_contact_editor_add_field (self, FIELD_SMS_NOTIFY, self->sms_notify_row,
-                                 GTK_WIDGET (self->sms_notify_switch));
-  rolo_contact_editor_add_field (self, FIELD_WHATSAPP_NOTIFY, self->whatsapp_notify_row,
-                                 GTK_WIDGET (self->whatsapp_notify_switch));
+  add_switch_field (self, FIELD_EMAIL_NOTIFY, self->email_notify_row, _("Email notifications"));
+  add_switch_field (self, FIELD_SMS_NOTIFY, self->sms_notify_row, _("SMS notifications"));
+  add_switch_field (self, FIELD_WHATSAPP_NOTIFY, self->whatsapp_notify_row,
+                    _("WhatsApp notifications"));
   rolo_contact_editor_add_field (self, FIELD_PARENT, GTK_WIDGET (self->parent_row),
                                  GTK_WIDGET (self->parent_picker));
   rolo_contact_editor_add_field (self, FIELD_TAGS, self->tag_entry_row, self->tag_entry_row);
@@ -1956,6 +1966,25 @@ rolo_contact_editor_init (RoloContactEditor *self)
 
 /* --- public API ------------------------------------------------------------ */
 
+/* A new contact's notifications start as Preferences say: by default email
+ * only, since texting someone needs their consent. */
+static void
+rolo_contact_editor_apply_defaults (RoloContactEditor *self,
+                                    RoloContact       *blank)
+{
+  g_autoptr(GSettings) settings = rolo_application_new_settings ();
+
+  rolo_contact_set_email_notify (blank, settings == NULL ||
+                                 g_settings_get_boolean (settings, "new-contact-email-notify"));
+  rolo_contact_set_sms_notify (blank, settings != NULL &&
+                               g_settings_get_boolean (settings, "new-contact-sms-notify"));
+  rolo_contact_set_whatsapp_notify (blank, settings != NULL &&
+                                    g_settings_get_boolean (settings,
+                                                            "new-contact-whatsapp-notify"));
+  adw_preferences_group_set_description (self->notify_group,
+                                         _("New contacts start as set in Preferences"));
+}
+
 /**
  * rolo_contact_editor_new:
  * @client: the client to load and save with
@@ -1973,7 +2002,10 @@ rolo_contact_editor_new (RoloClient *client,
   g_return_val_if_fail (ROLO_IS_CLIENT (client), NULL);
   g_return_val_if_fail (id >= 0, NULL);
 
-  self = g_object_new (ROLO_TYPE_CONTACT_EDITOR, NULL);
+  self = g_object_new (ROLO_TYPE_CONTACT_EDITOR,
+                       /* Also when no AT context says so. */
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
+                       NULL);
   self->client = g_object_ref (client);
   self->id = id;
   rolo_business_picker_set_client (self->parent_picker, client);
@@ -1982,6 +2014,7 @@ rolo_contact_editor_new (RoloClient *client,
     {
       g_autoptr(RoloContact) blank = rolo_contact_new ();
 
+      rolo_contact_editor_apply_defaults (self, blank);
       rolo_contact_editor_set_original (self, blank);
       rolo_contact_editor_fill_fields (self);
       gtk_window_set_focus (GTK_WINDOW (self), self->name_row);

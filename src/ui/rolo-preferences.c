@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
+#include "rolo-contacts-page.h"
 #include "rolo-preferences.h"
 
 #define DEFAULT_TEST_TIMEOUT_SECONDS 15
@@ -564,6 +565,9 @@ rolo_preferences_class_init (RoloPreferencesClass *klass)
     g_signal_new ("disconnected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (ROLO_TYPE_CONTACTS_PAGE);
+  /* A dialog over the window, for screen readers too (not a bare window). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/rolo-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, RoloPreferences, environment_group);
@@ -609,6 +613,8 @@ rolo_preferences_new (GtkWindow  *parent,
 {
   RoloPreferences *self = g_object_new (ROLO_TYPE_PREFERENCES,
                                         "transient-for", parent,
+                                        /* Also when no AT context says so. */
+                                        "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                                         NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (self->server_row),

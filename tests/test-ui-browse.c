@@ -215,6 +215,13 @@ find_widget (GtkWidget   *root,
 }
 
 static gboolean
+is_css_named (GtkWidget  *widget,
+              const char *css_name)
+{
+  return GTK_IS_LABEL (widget) && g_str_equal (gtk_widget_get_css_name (widget), css_name);
+}
+
+static gboolean
 is_type_named (GtkWidget  *widget,
                const char *type_name)
 {
@@ -1075,6 +1082,22 @@ test_context_menu (Fixture       *fixture,
                                                     &action));
     g_assert_cmpstr (action, ==, "win.delete-selected");
   }
+  /* The key it shows is the Delete key, not the keypad's ("KP Delete"). */
+  {
+    g_autoptr(GPtrArray) accels = g_ptr_array_new ();
+    gboolean shows_delete = FALSE;
+
+    collect_widgets (GTK_WIDGET (menu), is_css_named, "accelerator", accels);
+    for (guint i = 0; i < accels->len; i++)
+      {
+        const char *text = gtk_label_get_label (g_ptr_array_index (accels, i));
+
+        g_test_message ("menu shows key %s", text);
+        g_assert_null (strstr (text, "KP"));
+        shows_delete |= g_str_equal (text, "Delete");
+      }
+    g_assert_true (shows_delete);
+  }
   gtk_popover_popdown (GTK_POPOVER (menu));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.delete-selected", NULL));
@@ -1105,7 +1128,7 @@ focus_name (GtkWidget *focus)
   if (gtk_widget_get_ancestor (focus, GTK_TYPE_MENU_BUTTON) != NULL)
     return "menu";
   if (gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) != NULL)
-    return "row";
+    return gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) != NULL ? "row" : "header";
   if (GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL)
     return gtk_button_get_label (GTK_BUTTON (focus));
   return G_OBJECT_TYPE_NAME (focus);
@@ -1152,9 +1175,11 @@ test_keyboard (Fixture       *fixture,
   for (guint i = 0; i < icon_buttons->len; i++)
     g_assert_nonnull (gtk_widget_get_tooltip_text (g_ptr_array_index (icon_buttons, i)));
 
-  /* Tab reaches every control of the header bar, then the rows. */
+  /* Tab reaches every control of the header bar, then the rows (once the
+   * loading page has faded out). */
+  rolo_test_iterate_for (400);
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  for (guint i = 0; i < 8; i++)
+  for (guint i = 0; i < 14 && row == NULL; i++)
     {
       GtkWidget *focus;
 
@@ -1162,18 +1187,21 @@ test_keyboard (Fixture       *fixture,
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_nonnull (focus);
       g_string_append_printf (reached, "%s|", focus_name (focus));
+
       if (row == NULL && g_str_equal (focus_name (focus), "row"))
         row = focus;
     }
   g_test_message ("Tab: %s", reached->str);
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < 6; i++)
     {
       const char *stop = (const char *[]) { "|All|", "|Individuals|", "|Businesses|",
-                                            "|search|", "|menu|" }[i];
+                                            "|search|", "|menu|", "|header|" }[i];
 
       g_assert_nonnull (strstr (reached->str, stop));
     }
   g_assert_nonnull (row);
+  /* No stop that does nothing on the way. */
+  g_assert_null (strstr (reached->str, "ScrolledWindow"));
 
   /* Shift+F10 (or Menu) on the focused row opens its menu. */
   g_assert_true (gtk_widget_activate_action (row, "view.popup-menu", NULL));
@@ -1181,7 +1209,7 @@ test_keyboard (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (find_widget (window_widget (fixture, "RoloContactView"),
                                                  is_type_named, "GtkPopoverMenu")));
 
-  /* Column headers take no focus in GTK 4.8: the main menu (F10) sorts. */
+  /* The main menu (F10) sorts too. */
   menu_button = window_widget (fixture, "GtkMenuButton");
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   g_assert_true (menu_has_submenu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
@@ -1191,6 +1219,159 @@ test_keyboard (Fixture       *fixture,
   wait_request (fixture, by_email);
   rolo_test_wait_until (sort_answered, &email_desc, TIMEOUT_MS);
   assert_rows_ordered (fixture, rolo_contact_get_email, TRUE);
+}
+
+/* The capture-phase key controller Rolo puts on the list. */
+static gboolean
+press_key_on (GtkWidget *widget,
+              guint      keyval,
+              GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      if (handled)
+        break;
+    }
+  return handled;
+}
+
+/* Tab and Shift+Tab leave a 1,000-row list at once, from any row; the
+ * arrows stay for moving from row to row. */
+static void
+test_tab_leaves_list (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *view = GTK_WIDGET (window_column_view (fixture));
+  GtkWidget *focus;
+
+  fixture_connect (fixture, 1000, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+
+  /* On the third row, down the list. */
+  g_assert_true (rolo_contact_view_focus_row (ROLO_CONTACT_VIEW (window_widget (fixture,
+                                                                   "RoloContactView")), 2));
+  g_assert_cmpstr (focus_name (gtk_root_get_focus (GTK_ROOT (window))), ==, "row");
+  g_assert_true (press_key_on (view, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_false (gtk_widget_is_ancestor (focus, view));
+
+  /* Back: Shift+Tab from a row goes to the headers, not the row above. */
+  g_assert_true (rolo_contact_view_focus_row (ROLO_CONTACT_VIEW (window_widget (fixture,
+                                                                   "RoloContactView")), 2));
+  g_assert_true (press_key_on (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_cmpstr (focus_name (focus), ==, "header");
+
+  /* Arrows are the list's own. */
+  g_assert_true (rolo_contact_view_focus_row (ROLO_CONTACT_VIEW (window_widget (fixture,
+                                                                   "RoloContactView")), 2));
+  g_assert_false (press_key_on (view, GDK_KEY_Down, 0));
+}
+
+static GtkWidget *
+column_header (Fixture    *fixture,
+               const char *title)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GtkWidget *view = GTK_WIDGET (window_column_view (fixture));
+
+  collect_widgets (view, is_type_named, "GtkLabel", labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+
+      if (g_str_equal (gtk_label_get_label (GTK_LABEL (label)), title) &&
+          gtk_widget_get_ancestor (label, GTK_TYPE_LIST_VIEW) == NULL)
+        return gtk_widget_get_parent (gtk_widget_get_parent (label));
+    }
+  return NULL;
+}
+
+/* What Enter does on a focused widget: its shortcut for Return. */
+static void
+press_return (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Return)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                           0, widget, NULL));
+              return;
+            }
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* Column headers are stops of their own, named, saying how the list is
+ * sorted, and Enter sorts as a click does. */
+static void
+test_column_headers (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  const char * const email_asc[] = { "sortBy=cstemail", "sortOrder=asc", NULL };
+  const char * const email_desc[] = { "sortBy=cstemail", "sortOrder=desc", NULL };
+  SortWait by_email_asc = { fixture, ROLO_CONTACT_SORT_EMAIL, FALSE };
+  SortWait by_email_desc = { fixture, ROLO_CONTACT_SORT_EMAIL, TRUE };
+  GtkWidget *name, *email;
+
+  fixture_connect (fixture, 60, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+
+  name = column_header (fixture, "Name");
+  email = column_header (fixture, "Email");
+  g_assert_nonnull (name);
+  g_assert_nonnull (email);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (email)), ==,
+                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  g_assert_true (gtk_widget_get_focusable (email));
+  gtk_test_accessible_assert_property (email, GTK_ACCESSIBLE_PROPERTY_LABEL, "Email");
+  gtk_test_accessible_assert_property (name, GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_ASCENDING);
+  gtk_test_accessible_assert_property (email, GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_NONE);
+
+  g_assert_true (gtk_widget_grab_focus (email));
+  press_return (email);
+  wait_request (fixture, email_asc);
+  rolo_test_wait_until (sort_answered, &by_email_asc, TIMEOUT_MS);
+  assert_rows_ordered (fixture, rolo_contact_get_email, FALSE);
+  gtk_test_accessible_assert_property (email, GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_ASCENDING);
+  gtk_test_accessible_assert_property (name, GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_NONE);
+
+  /* Again: the other way round. */
+  press_return (email);
+  wait_request (fixture, email_desc);
+  rolo_test_wait_until (sort_answered, &by_email_desc, TIMEOUT_MS);
+  assert_rows_ordered (fixture, rolo_contact_get_email, TRUE);
+  gtk_test_accessible_assert_property (email, GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_DESCENDING);
 }
 
 static void
@@ -1893,7 +2074,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* The test backend keeps accessible names and states where tests can
+   * read them, and talks to no bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -1915,6 +2098,8 @@ main (int   argc,
   ADD ("/ui/browse/context-menu", test_context_menu);
   ADD ("/ui/browse/keyboard", test_keyboard);
   ADD ("/ui/browse/keyboard/focus-at-start", test_focus_at_start);
+  ADD ("/ui/browse/keyboard/tab-leaves-list", test_tab_leaves_list);
+  ADD ("/ui/browse/keyboard/column-headers", test_column_headers);
   ADD ("/ui/browse/placeholders", test_placeholders);
   ADD ("/ui/browse/status/empty", test_empty);
   ADD ("/ui/browse/status/unreachable", test_unreachable);

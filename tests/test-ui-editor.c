@@ -679,6 +679,86 @@ switch_row_on (gpointer user_data)
   return rolo_switch_row_get_active (user_data);
 }
 
+static gboolean
+popover_gone (gpointer user_data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (user_data));
+}
+
+static gboolean
+popover_shown (gpointer user_data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (user_data));
+}
+
+/* After a pick, or Escape, the keyboard is back on the picker's button,
+ * not nowhere: Tab goes on from there. */
+static void
+test_picker_focus (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char * const pickers[] = {
+    ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID, ROLO_CONTACT_FIELD_PARENT,
+  };
+
+  open_editor (fixture, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (pickers); i++)
+    {
+      GtkMenuButton *button = picker_button (fixture, pickers[i]);
+      GtkPopover *popover = gtk_menu_button_get_popover (button);
+      GtkWidget *focus;
+
+      /* As Tab gets there: the form scrolls to it. */
+      gtk_widget_grab_focus (GTK_WIDGET (button));
+      rolo_test_iterate_for (100);
+      gtk_menu_button_popup (button);
+      rolo_test_wait_until (popover_shown, popover, TIMEOUT_MS);
+      /* Escape, as the popover's own key handling does. */
+      gtk_popover_popdown (popover);
+      rolo_test_wait_until (popover_gone, popover, TIMEOUT_MS);
+      rolo_test_iterate_for (50);
+      focus = gtk_window_get_focus (GTK_WINDOW (fixture->editor));
+      g_assert_nonnull (focus);
+      g_assert_true (focus == GTK_WIDGET (button) ||
+                     gtk_widget_is_ancestor (focus, GTK_WIDGET (button)));
+    }
+
+  /* Picking with the keyboard from inside the list (Down, then Enter). */
+  {
+    GtkMenuButton *button = picker_button (fixture, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID);
+    GtkPopover *popover = gtk_menu_button_get_popover (button);
+    GtkWidget *list = find_widget (GTK_WIDGET (popover), is_type_named, "GtkListView");
+    GtkWidget *focus;
+
+    gtk_menu_button_popup (button);
+    rolo_test_wait_until (popover_shown, popover, TIMEOUT_MS);
+    g_assert_true (gtk_widget_child_focus (list, GTK_DIR_DOWN) || gtk_widget_grab_focus (list));
+    rolo_test_iterate_for (50);
+    g_signal_emit_by_name (list, "activate", 2);
+    rolo_test_wait_until (popover_gone, popover, TIMEOUT_MS);
+    rolo_test_iterate_for (50);
+    focus = gtk_window_get_focus (GTK_WINDOW (fixture->editor));
+    g_assert_nonnull (focus);
+    g_assert_true (focus == GTK_WIDGET (button) ||
+                   gtk_widget_is_ancestor (focus, GTK_WIDGET (button)));
+  }
+
+  /* Picking from the search. */
+  gtk_widget_grab_focus (field (fixture, ROLO_CONTACT_FIELD_NAME));
+  choose_country (fixture, "+44");
+  rolo_test_wait_until (popover_gone,
+                        gtk_menu_button_get_popover (picker_button (
+                          fixture, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID)),
+                        TIMEOUT_MS);
+  rolo_test_iterate_for (50);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->editor)) ==
+                 GTK_WIDGET (picker_button (fixture, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID)) ||
+                 gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->editor)),
+                                         GTK_WIDGET (picker_button (
+                                           fixture, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID))));
+
+}
+
 /* A switch row is one keyboard stop: the row, named, with its state. */
 static void
 test_switch_rows (Fixture       *fixture,
@@ -2149,6 +2229,7 @@ main (int   argc,
   ADD ("/ui/editor/create", 0, test_create);
   ADD ("/ui/editor/create/notify-defaults", 0, test_notify_defaults);
   ADD ("/ui/editor/switch-rows", 0, test_switch_rows);
+  ADD ("/ui/editor/keyboard/picker-focus", 0, test_picker_focus);
   ADD ("/ui/editor/open", 0, test_open);
   ADD ("/ui/editor/edit/only-changed", 5, test_edit_email);
   ADD ("/ui/editor/edit/unapplied", 0, test_unapplied);

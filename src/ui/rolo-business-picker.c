@@ -14,6 +14,7 @@
 #include "rolo-business-picker.h"
 #include "rolo-contact-list.h"
 #include "rolo-error-text.h"
+#include "rolo-focus.h"
 
 struct _RoloBusinessPicker
 {
@@ -276,6 +277,7 @@ rolo_business_picker_init (RoloBusinessPicker *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_focus_return_from_popover (self->popover, GTK_WIDGET (self->button));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);

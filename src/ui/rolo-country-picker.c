@@ -13,6 +13,7 @@
 
 #include "rolo-country.h"
 #include "rolo-country-picker.h"
+#include "rolo-focus.h"
 
 struct _RoloCountryPicker
 {
@@ -259,6 +260,7 @@ rolo_country_picker_init (RoloCountryPicker *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_focus_return_from_popover (self->popover, GTK_WIDGET (self->button));
 
   self->search = g_strdup ("");
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);

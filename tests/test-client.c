@@ -646,8 +646,12 @@ static const ErrorCase error_cases[] = {
   { .path = "unauthorized", .status = 401, .content_type = JSON,
     .body = "{\"success\": false, \"message\": \"Invalid API credentials.\"}",
     .code = ROLO_CLIENT_ERROR_UNAUTHORIZED, .http_status = 401 },
+  /* The server's words name the add-on: they are the message. */
   { .path = "forbidden", .status = 403, .content_type = JSON,
-    .body = "{\"success\": false, \"message\": \"Forbidden\"}",
+    .body = "{\"success\": false, \"message\": \"Contacts add-on is not active.\"}",
+    .code = ROLO_CLIENT_ERROR_FORBIDDEN, .message = "Contacts add-on is not active." },
+  { .path = "forbidden-silent", .status = 403, .content_type = JSON,
+    .body = "{\"success\": false}",
     .code = ROLO_CLIENT_ERROR_FORBIDDEN, .message_part = "add-on" },
   { .path = "not-found", .status = 400, .content_type = JSON,
     .body = "{\"success\": false, \"message\": \"Contact not found\"}",

@@ -935,6 +935,8 @@ test_forbidden (Fixture       *fixture,
   g_assert_nonnull (strstr (description, "subscription add-on"));
   g_assert_nonnull (strstr (description, "not active for this workspace"));
   g_assert_nonnull (strstr (description, "administrator"));
+  /* And the server's own words, which name the add-on. */
+  g_assert_nonnull (strstr (description, "“Contacts add-on is not active.”"));
   /* The keys are fine: nothing to reconnect; Retry for once it is active. */
   g_assert_false (button_shown (fixture, "win.reconnect"));
   g_assert_true (button_shown (fixture, "win.retry"));

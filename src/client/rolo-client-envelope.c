@@ -185,9 +185,13 @@ status_error (guint       status,
       return new_error (ROLO_CLIENT_ERROR_UNAUTHORIZED, status,
                         _("The server did not accept the API keys."));
     case SOUP_STATUS_FORBIDDEN:
+      /* The server names the add-on that is missing: its words, when it
+       * sent any, are the message. */
+      message = dup_server_message (root);
       return new_error (ROLO_CLIENT_ERROR_FORBIDDEN, status,
-                        _("This needs a YSUITE subscription add-on that is not active "
-                          "for this workspace."));
+                        message != NULL ? message
+                                        : _("This needs a YSUITE subscription add-on that is "
+                                            "not active for this workspace."));
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
       return new_error (ROLO_CLIENT_ERROR_TOO_LARGE, status,
                         _("The contact is too large for the server to accept."));

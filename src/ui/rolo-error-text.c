@@ -148,6 +148,13 @@ client_error_details (const GError *error)
                                      _("The server's answer was not understood: %s")));
     case ROLO_CLIENT_ERROR_TLS:
       return g_strdup (error->message);
+    case ROLO_CLIENT_ERROR_FORBIDDEN:
+      /* The server's own words (they name the add-on), unless it sent none
+       * and the message is the client's stand-in (src/client, status_error()). */
+      if (g_str_equal (error->message, _("This needs a YSUITE subscription add-on that is "
+                                         "not active for this workspace.")))
+        return NULL;
+      return g_strdup (error->message);
     default:
       return NULL;
     }
@@ -170,6 +177,9 @@ rolo_error_text_description (const GError *error)
     return g_strdup (error->message);
   if (details == NULL || *details == '\0')
     return g_steal_pointer (&advice);
+  if (g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_FORBIDDEN))
+    /* Translators: an explanation, then the server's own words, quoted. */
+    return g_strdup_printf (_("%s The server says: “%s”"), advice, details);
 
   /* Translators: an explanation, then the underlying reason in parentheses. */
   return g_strdup_printf (_("%s (%s)"), advice, details);

@@ -1137,6 +1137,13 @@ focus_name (GtkWidget *focus)
 }
 
 static gboolean
+is_primary_menu (GtkWidget  *widget,
+                 const char *data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
 menu_has_submenu (GMenuModel *menu,
                   const char *label)
 {
@@ -1212,7 +1219,7 @@ test_keyboard (Fixture       *fixture,
                                                  is_type_named, "GtkPopoverMenu")));
 
   /* The main menu (F10) sorts too. */
-  menu_button = window_widget (fixture, "GtkMenuButton");
+  menu_button = find_widget (GTK_WIDGET (fixture->window), is_primary_menu, NULL);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   g_assert_true (menu_has_submenu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
                                    "_Sort By"));
@@ -1521,6 +1528,127 @@ test_columns_remembered (Fixture       *fixture,
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (other_view, "Mobile")),
                    ==, 222);
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Where the last shown header ends, in the column view's coordinates. */
+static double
+headers_end (Fixture *fixture)
+{
+  GtkWidget *view = GTK_WIDGET (window_column_view (fixture));
+  double end = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      const char *title = (const char *[]) { "Name", "Type", "Email", "Mobile", "Created" }[i];
+      GtkWidget *header = column_header (fixture, title);
+      graphene_rect_t bounds;
+
+      if (header != NULL && gtk_widget_get_mapped (header) &&
+          gtk_widget_compute_bounds (header, view, &bounds))
+        end = MAX (end, bounds.origin.x + bounds.size.width);
+    }
+  return end;
+}
+
+static int
+header_width (Fixture    *fixture,
+              const char *title)
+{
+  GtkWidget *header = column_header (fixture, title);
+
+  return header != NULL && gtk_widget_get_mapped (header) ? gtk_widget_get_width (header) : 0;
+}
+
+/* A hidden column leaves no gap: the row is filled to the right edge, the
+ * expanding columns (Name, Email) take what is over. GTK 4.8 counted the
+ * hidden column's width and left a strip as wide as it. */
+static void
+test_columns_fill (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GVariant) columns = NULL;
+  GtkWidget *view;
+
+  g_settings_set_value (fixture->settings, "columns",
+                        g_variant_new_parsed ("[('name', true, 220), ('type', false, 120), "
+                                              "('email', true, 300), ('mobile', true, 130), "
+                                              "('created', true, 110)]"));
+  /* A window that reads the setting as it starts, as after a restart. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  fixture->window = g_object_ref_sink (rolo_window_new (fixture->app));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture_connect (fixture, 30, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+  rolo_test_iterate_for (200);
+
+  view = GTK_WIDGET (window_column_view (fixture));
+  g_test_message ("view %d wide, headers end at %.0f, Email %d", gtk_widget_get_width (view),
+                  headers_end (fixture), header_width (fixture, "Email"));
+  g_assert_cmpint (header_width (fixture, "Type"), ==, 0);
+  g_assert_cmpfloat (headers_end (fixture), >=, gtk_widget_get_width (view) - 20);
+  g_assert_cmpint (header_width (fixture, "Email"), >, 300);
+
+  /* Shown again, it comes back as wide as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "columns.type", NULL));
+  rolo_test_iterate_for (200);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (
+                     window_column_view (fixture), "Type")), ==, 120);
+  columns = g_settings_get_value (fixture->settings, "columns");
+  assert_column_setting (columns, "type", TRUE, 120);
+}
+
+/* A narrow window drops Type and Created (the avatar shows the type), keeps
+ * the user's choice of columns, and brings them back when it widens. */
+static void
+test_columns_narrow (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GVariant) before = NULL;
+  g_autoptr(GVariant) after = NULL;
+  GtkWidget *search;
+
+  fixture_connect (fixture, 30, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+  before = g_settings_get_value (fixture->settings, "columns");
+
+  /* As the user drags it narrower: first past the width where the header
+   * bar folds up, then on down. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 600);
+  rolo_test_iterate_for (300);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 600);
+  rolo_test_iterate_for (400);
+  {
+    int min = 0;
+
+    gtk_widget_measure (GTK_WIDGET (fixture->window), GTK_ORIENTATION_HORIZONTAL, -1, &min,
+                        NULL, NULL, NULL);
+    g_test_message ("window %d wide, at least %d", gtk_widget_get_width (GTK_WIDGET (fixture->window)), min);
+  }
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 500);
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (window_column_view (fixture),
+                                                                    "Type")));
+  g_assert_false (gtk_column_view_column_get_visible (column_titled (window_column_view (fixture),
+                                                                    "Created")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (window_column_view (fixture),
+                                                                   "Email")));
+  /* Still what the user chose. */
+  after = g_settings_get_value (fixture->settings, "columns");
+  g_assert_true (g_variant_equal (before, after));
+  /* And the search is wide enough to type in. */
+  search = window_widget (fixture, "GtkSearchEntry");
+  g_test_message ("search %d wide", gtk_widget_get_width (search));
+  g_assert_cmpint (gtk_widget_get_width (search), >=, 150);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  rolo_test_iterate_for (400);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (window_column_view (fixture),
+                                                                   "Type")));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (window_column_view (fixture),
+                                                                   "Created")));
 }
 
 /* --- deleting -------------------------------------------------------------- */
@@ -2096,6 +2224,8 @@ main (int   argc,
   ADD ("/ui/browse/sort/restored", test_sort_restored);
   ADD ("/ui/browse/type-filter", test_type_filter);
   ADD ("/ui/browse/columns/remembered", test_columns_remembered);
+  ADD ("/ui/browse/columns/fill", test_columns_fill);
+  ADD ("/ui/browse/columns/narrow", test_columns_narrow);
   ADD ("/ui/browse/open-contact", test_open_contact);
   ADD ("/ui/browse/context-menu", test_context_menu);
   ADD ("/ui/browse/keyboard", test_keyboard);

@@ -43,6 +43,13 @@ struct _RoloContactView
   GSimpleActionGroup   *column_actions;
   GSettings            *settings;
 
+  /* What the user asked for (the Columns menu, the setting); narrow views
+   * show less of it (rolo_contact_view_apply_columns()). */
+  gboolean              wanted[N_COLUMNS];
+  int                   widths[N_COLUMNS];   /* of hidden columns, to show them again */
+  gboolean              narrow;
+  gboolean              applying_columns;
+
   RoloContactSortField  sort_field;
   gboolean              sort_descending;
   gboolean              applying_sort;
@@ -63,6 +70,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void rolo_contact_view_update_headers (RoloContactView *self);
+static void rolo_contact_view_save_columns   (RoloContactView *self);
 
 static GtkColumnViewColumn *
 rolo_contact_view_column_for_id (RoloContactView *self,
@@ -180,13 +188,104 @@ sorter_changed_cb (RoloContactView *self)
     self->resort_id = g_idle_add (resort_cb, self);
 }
 
+static guint
+column_index (RoloContactView     *self,
+              GtkColumnViewColumn *column)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (self->columns[i] == column)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+/* The width the user gave a column, hidden or not. */
+static int
+rolo_contact_view_column_width (RoloContactView     *self,
+                                GtkColumnViewColumn *column)
+{
+  guint i = column_index (self, column);
+
+  if (gtk_column_view_column_get_visible (column))
+    return gtk_column_view_column_get_fixed_width (column);
+  return self->widths[i];
+}
+
+static gboolean
+is_lesser_column (guint index)
+{
+  return index == COLUMN_TYPE || index == COLUMN_CREATED;
+}
+
+/* Shows the columns wanted, less the lesser ones when narrow. A hidden
+ * column keeps no width: GTK 4.8 counts a hidden column's fixed width when
+ * it shares out the row (gtk_column_view_measure_across()), which left a
+ * strip as wide as it at the right and the expanding columns short. */
+static void
+rolo_contact_view_apply_columns (RoloContactView *self)
+{
+  self->applying_columns = TRUE;
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkColumnViewColumn *column = self->columns[i];
+      gboolean visible = i == COLUMN_NAME ||
+                         (self->wanted[i] && !(self->narrow && is_lesser_column (i)));
+
+      if (visible == gtk_column_view_column_get_visible (column))
+        continue;
+
+      if (!visible)
+        {
+          self->widths[i] = gtk_column_view_column_get_fixed_width (column);
+          gtk_column_view_column_set_visible (column, FALSE);
+          gtk_column_view_column_set_fixed_width (column, 0);
+        }
+      else
+        {
+          gtk_column_view_column_set_fixed_width (column, self->widths[i]);
+          gtk_column_view_column_set_visible (column, TRUE);
+        }
+    }
+  self->applying_columns = FALSE;
+}
+
+static void
+column_action_change_state (GSimpleAction *action,
+                            GVariant      *state,
+                            gpointer       user_data)
+{
+  RoloContactView *self = ROLO_CONTACT_VIEW (user_data);
+  const char *id = g_action_get_name (G_ACTION (action));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_str_equal (column_ids[i], id))
+      self->wanted[i] = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  rolo_contact_view_apply_columns (self);
+  rolo_contact_view_save_columns (self);
+}
+
+static void
+rolo_contact_view_sync_column_actions (RoloContactView *self)
+{
+  for (guint i = COLUMN_NAME + 1; i < N_COLUMNS; i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->column_actions),
+                                                    column_ids[i]);
+
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean (self->wanted[i]));
+    }
+}
+
 static void
 rolo_contact_view_save_columns (RoloContactView *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   GVariantBuilder builder;
 
-  if (self->settings == NULL || self->restoring)
+  if (self->settings == NULL || self->restoring || self->applying_columns)
     return;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sbi)"));
@@ -196,9 +295,8 @@ rolo_contact_view_save_columns (RoloContactView *self)
       const char *id = rolo_contact_view_column_id (self, column);
 
       if (id != NULL)
-        g_variant_builder_add (&builder, "(sbi)", id,
-                               gtk_column_view_column_get_visible (column),
-                               gtk_column_view_column_get_fixed_width (column));
+        g_variant_builder_add (&builder, "(sbi)", id, self->wanted[column_index (self, column)],
+                               rolo_contact_view_column_width (self, column));
     }
   g_settings_set_value (self->settings, "columns", g_variant_builder_end (&builder));
 }
@@ -225,14 +323,18 @@ rolo_contact_view_restore_columns (RoloContactView *self)
       g_object_set_data (G_OBJECT (column), "rolo-restored", GINT_TO_POINTER (TRUE));
 
       gtk_column_view_insert_column (self->column_view, position++, column);
-      gtk_column_view_column_set_visible (column,
-                                          visible || column == self->columns[COLUMN_NAME]);
+      self->wanted[column_index (self, column)] = visible ||
+                                                  column == self->columns[COLUMN_NAME];
       /* -1 keeps the width the column comes with. */
-      if (width > 0)
+      if (width > 0 && gtk_column_view_column_get_visible (column))
         gtk_column_view_column_set_fixed_width (column, width);
+      else if (width > 0)
+        self->widths[column_index (self, column)] = width;
     }
   for (guint i = 0; i < N_COLUMNS; i++)
     g_object_set_data (G_OBJECT (self->columns[i]), "rolo-restored", NULL);
+  rolo_contact_view_apply_columns (self);
+  rolo_contact_view_sync_column_actions (self);
   self->restoring = FALSE;
 }
 
@@ -654,17 +756,21 @@ rolo_contact_view_init_column_actions (RoloContactView *self)
   self->column_actions = g_simple_action_group_new ();
 
   /* The Name column always shows: a row needs something to recognise it by. */
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      self->wanted[i] = gtk_column_view_column_get_visible (self->columns[i]);
+      self->widths[i] = gtk_column_view_column_get_fixed_width (self->columns[i]);
+    }
   for (guint i = COLUMN_NAME + 1; i < N_COLUMNS; i++)
     {
-      g_autoptr(GPropertyAction) action = g_property_action_new (column_ids[i],
-                                                                 self->columns[i],
-                                                                 "visible");
+      g_autoptr(GSimpleAction) action =
+        g_simple_action_new_stateful (column_ids[i], NULL, g_variant_new_boolean (TRUE));
 
+      g_signal_connect_object (action, "change-state", G_CALLBACK (column_action_change_state),
+                               self, 0);
       g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
-      g_signal_connect_object (self->columns[i], "notify::visible",
-                               G_CALLBACK (rolo_contact_view_save_columns), self,
-                               G_CONNECT_SWAPPED);
     }
+  rolo_contact_view_sync_column_actions (self);
   for (guint i = 0; i < N_COLUMNS; i++)
     g_signal_connect_object (self->columns[i], "notify::fixed-width",
                              G_CALLBACK (rolo_contact_view_save_columns), self,
@@ -930,4 +1036,27 @@ rolo_contact_view_bind_settings (RoloContactView *self,
   g_settings_bind (settings, "sort-column", self, "sort-field", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "sort-descending", self, "sort-descending",
                    G_SETTINGS_BIND_DEFAULT);
+}
+
+/**
+ * rolo_contact_view_set_narrow:
+ * @self: a #RoloContactView
+ * @narrow: whether the view is narrow (the window decides)
+ *
+ * A narrow view leaves out the columns a row is recognised without: Type
+ * (the avatar shows it) and Created. What the user chose to show stays as
+ * it was, in the Columns menu and the setting, for when it widens again.
+ */
+void
+rolo_contact_view_set_narrow (RoloContactView *self,
+                              gboolean         narrow)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
+
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
+
+  self->narrow = narrow;
+  rolo_contact_view_apply_columns (self);
 }

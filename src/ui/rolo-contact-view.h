@@ -52,4 +52,7 @@ GActionGroup         *rolo_contact_view_get_column_actions (RoloContactView     
 void                  rolo_contact_view_bind_settings      (RoloContactView      *self,
                                                             GSettings            *settings);
 
+void                 rolo_contact_view_set_narrow          (RoloContactView      *self,
+                                                            gboolean              narrow);
+
 G_END_DECLS

@@ -145,14 +145,17 @@ rolo_window_shows_list (RoloWindow *self)
 /* Without a list, nothing to search, filter or refresh: the header bar says
  * "Rolo", and typing does not start a search nobody can see. Refresh stays
  * beside an empty workspace, for contacts added elsewhere. */
-static void
+void
 rolo_window_update_list_tools (RoloWindow *self)
 {
   gboolean shows_list = rolo_window_shows_list (self);
   GtkWidget *capture = shows_list ? GTK_WIDGET (self) : NULL;
 
   gtk_stack_set_visible_child_name (self->title_stack, shows_list ? "search" : "title");
-  gtk_widget_set_visible (self->type_filter_box, shows_list);
+  gtk_widget_set_visible (self->type_filter_box, shows_list && !self->compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->type_filter_menu_button),
+                          shows_list && self->compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), !self->compact);
   gtk_widget_set_visible (self->refresh_button,
                           shows_list || rolo_window_state_is (self, "empty"));
   if (gtk_search_entry_get_key_capture_widget (self->search_entry) != capture)

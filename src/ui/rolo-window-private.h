@@ -22,6 +22,7 @@ struct _RoloWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *title_stack;   /* the search, or the title without a list */
   GtkWidget            *type_filter_box;
+  GtkMenuButton        *type_filter_menu_button; /* in its place when narrow */
   GtkWidget            *refresh_button;
   GtkLabel             *count_label;
   GtkSpinner           *spinner;
@@ -55,6 +56,9 @@ struct _RoloWindow
   gboolean              flushing;      /* closing once the deletes are sent */
   gboolean              may_close;     /* the deletes are sent or given up */
   gint64                select_id;     /* saved in the editor: selected once shown */
+  gboolean              compact;       /* narrow: the header bar keeps the search usable */
+  gboolean              narrow;        /* narrower: the table drops its lesser columns */
+  guint                 compact_id;
 };
 
 /* rolo-window.c */
@@ -76,6 +80,9 @@ void     rolo_window_undo_delete       (RoloWindow     *self);
 
 /* rolo-window-pages.c: the status pages and which one shows */
 gboolean rolo_window_account_refused   (RoloWindow     *self);
+/* Shows the search, type filter and Refresh where there is a list, and in
+ * their narrow form in a narrow window. */
+void     rolo_window_update_list_tools (RoloWindow     *self);
 /* Whether a list shows, with its search, type filter and Refresh. */
 gboolean rolo_window_shows_list        (RoloWindow     *self);
 gboolean rolo_window_state_is          (RoloWindow     *self,

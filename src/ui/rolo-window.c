@@ -647,6 +647,59 @@ rolo_window_add_sort_actions (RoloWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "sort", G_ACTION_GROUP (group));
 }
 
+/* Below this width the three type buttons become one menu and the count
+ * goes, so that the search keeps room to type in; below the second the
+ * table leaves out its lesser columns. */
+#define COMPACT_WIDTH 720
+#define NARROW_WIDTH  500
+
+static gboolean
+compact_changed_cb (gpointer user_data)
+{
+  RoloWindow *self = user_data;
+
+  self->compact_id = 0;
+  rolo_window_update_list_tools (self);
+  rolo_contact_view_set_narrow (self->contact_view, self->narrow);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rolo_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  RoloWindow *self = ROLO_WINDOW (widget);
+  gboolean compact = width < COMPACT_WIDTH;
+  gboolean narrow = width <= NARROW_WIDTH;
+
+  GTK_WIDGET_CLASS (rolo_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Not while allocating: it changes what the header bar asks for. */
+  if (compact != self->compact || narrow != self->narrow)
+    {
+      self->compact = compact;
+      self->narrow = narrow;
+      if (self->compact_id == 0)
+        self->compact_id = g_idle_add (compact_changed_cb, self);
+    }
+}
+
+static void
+rolo_window_update_type_filter_label (RoloWindow *self)
+{
+  const char *label;
+
+  if (g_strcmp0 (self->type_filter, "individual") == 0)
+    label = C_("contact type filter", "Individuals");
+  else if (g_strcmp0 (self->type_filter, "business") == 0)
+    label = C_("contact type filter", "Businesses");
+  else
+    label = C_("contact type filter", "All");
+  gtk_menu_button_set_label (self->type_filter_menu_button, label);
+}
+
 static gboolean
 rolo_window_real_open_contact (RoloWindow *self,
                                gint64      id)
@@ -685,6 +738,7 @@ rolo_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->compact_id, g_source_remove);
   g_clear_weak_pointer (&self->toast);
   if (self->delete_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->delete_toast, self);
@@ -778,6 +832,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   object_class->get_property = rolo_window_get_property;
   object_class->set_property = rolo_window_set_property;
   window_class->close_request = rolo_window_close_request;
+  widget_class->size_allocate = rolo_window_size_allocate;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
@@ -814,6 +869,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, type_filter_box);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, type_filter_menu_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, spinner);
@@ -843,6 +899,7 @@ rolo_window_init (RoloWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  rolo_window_update_type_filter_label (self);
   self->settings = rolo_application_new_settings ();
   rolo_window_restore_settings (self);
 
@@ -969,6 +1026,7 @@ rolo_window_set_type_filter (RoloWindow *self,
 
   g_free (self->type_filter);
   self->type_filter = g_strdup (type_filter);
+  rolo_window_update_type_filter_label (self);
   rolo_window_update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_FILTER]);
 }

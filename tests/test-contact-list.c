@@ -1079,6 +1079,42 @@ test_failed_pages_then_retry (Fixture       *fixture,
   g_assert_null (rolo_contact_list_get_error (list));
 }
 
+/* Offline, then back: rows that failed fill in by themselves, without a
+ * retry and without being scrolled to again; while the server keeps
+ * failing they are asked for again only now and then, not in a storm. */
+static void
+test_failed_pages_come_back (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  RoloContactList *list = fixture_new_list (fixture, NULL);
+  g_autoptr(RoloContact) row = NULL;
+  guint n_before;
+
+  wait_loaded (fixture);
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 1.0);
+  row = item_at (fixture, 3 * PAGE + 7);
+  rolo_test_wait_until (contact_is_failed, row, WAIT_MS);
+  settle (fixture);
+  g_assert_cmpuint (fixture->n_failed, ==, 1);
+
+  /* Still failing: some attempts, far fewer than the rows' repaints. */
+  n_before = n_list_requests (fixture);
+  spin (5000);
+  g_test_message ("%u requests in 5 s while failing", n_list_requests (fixture) - n_before);
+  g_assert_cmpuint (n_list_requests (fixture) - n_before, >=, 1);
+  g_assert_cmpuint (n_list_requests (fixture) - n_before, <=, 3);
+  g_assert_true (contact_is_failed (row));
+  /* Reported once, not once per attempt. */
+  g_assert_cmpuint (fixture->n_failed, ==, 1);
+
+  /* The server is back: nobody touches or retries anything. */
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 0.0);
+  rolo_test_wait_until (contact_is_ready, row, WAIT_MS);
+  settle (fixture);
+  g_assert_null (rolo_contact_list_get_error (list));
+  g_assert_cmpint (rolo_contact_get_id (row), >, 0);
+}
+
 static void
 test_unauthorized_stops_requests (Fixture       *fixture,
                                   gconstpointer  data)
@@ -1545,6 +1581,7 @@ main (int   argc,
   ADD_TEST ("/contact-list/refresh/keeps-rows", 250, test_refresh_keeps_rows);
   ADD_TEST ("/contact-list/errors/first-page-retry", 1000, test_first_page_fails_then_retry);
   ADD_TEST ("/contact-list/errors/failed-pages-retry", 1000, test_failed_pages_then_retry);
+  ADD_TEST ("/contact-list/errors/failed-pages-come-back", 1000, test_failed_pages_come_back);
   ADD_TEST ("/contact-list/errors/unauthorized-stops", 1000, test_unauthorized_stops_requests);
   g_test_add_func ("/contact-list/errors/rate-limited-waits", test_rate_limited_waits);
   ADD_TEST ("/contact-list/dispose-while-loading", 1000, test_dispose_while_loading);

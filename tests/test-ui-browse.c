@@ -1476,6 +1476,32 @@ test_placeholders (Fixture       *fixture,
                                  "Could not load"));
 }
 
+static gboolean
+no_failed_rows (gpointer user_data)
+{
+  return !has_cell_with_class (user_data, "failed") && !has_cell_with_class (user_data, "loading");
+}
+
+/* Offline while scrolling, then back: the rows that failed to load fill in
+ * on their own, without Retry and without scrolling away and back. */
+static void
+test_failed_rows_come_back (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  fixture_connect (fixture, 2000, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_settled (fixture);
+  rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
+
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 1.0);
+  scroll_to (fixture, 0.6);
+  rolo_test_wait_until (failed_rows_shown, fixture, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+
+  rolo_sandbox_set_fail_rate (fixture->sandbox, 0.0);
+  rolo_test_wait_until (no_failed_rows, fixture, TIMEOUT_MS);
+  g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
+}
+
 /* width G_MININT: any. */
 static void
 assert_column_setting (GVariant   *columns,
@@ -2233,6 +2259,7 @@ main (int   argc,
   ADD ("/ui/browse/keyboard/tab-leaves-list", test_tab_leaves_list);
   ADD ("/ui/browse/keyboard/column-headers", test_column_headers);
   ADD ("/ui/browse/placeholders", test_placeholders);
+  ADD ("/ui/browse/offline/rows-come-back", test_failed_rows_come_back);
   ADD ("/ui/browse/status/empty", test_empty);
   ADD ("/ui/browse/status/unreachable", test_unreachable);
   ADD ("/ui/browse/status/unauthorized", test_unauthorized);

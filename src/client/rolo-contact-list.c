@@ -49,6 +49,10 @@
 #define NEAR_PAGES       MAX_WANTED
 /* A failed page comes back by itself (when touched) no sooner than this. */
 #define RETRY_DELAY_US   (1 * G_USEC_PER_SEC)
+/* Failed pages near the screen are asked for again by themselves, waiting
+ * twice as long after each failure in a row, from the first to the last. */
+#define AUTO_RETRY_FIRST_S 2
+#define AUTO_RETRY_MAX_S   30
 
 typedef enum
 {
@@ -119,6 +123,9 @@ struct _RoloContactList
   gboolean          auth_failed;   /* no automatic requests until retry/refresh */
   gint64            not_before;    /* rate limited: no request before this */
   GSource          *dispatch_source;
+  GSource          *auto_retry_source; /* asks for the failed pages again */
+  guint             n_failures;    /* in a row, without a success between */
+  GNetworkMonitor  *network_monitor;
 
   GHashTable       *hidden;     /* &Hidden.id -> Hidden */
   GPtrArray        *placed;     /* Hidden with a position, sorted by it */
@@ -650,6 +657,90 @@ report_error (RoloContactList *self,
     g_signal_emit (self, signals[FAILED], 0, self->error);
 }
 
+/* Wants the failed pages near the screen again, now. */
+static void
+retry_near_failed (RoloContactList *self)
+{
+  GHashTableIter iter;
+  Page *page;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    if (page->state == PAGE_FAILED && page_is_near (self, page))
+      page->retry_not_before = MAX (self->not_before, 0);
+  want_near_pages (self);
+}
+
+static void
+cancel_auto_retry (RoloContactList *self)
+{
+  if (self->auto_retry_source != NULL)
+    g_source_destroy (self->auto_retry_source);
+  g_clear_pointer (&self->auto_retry_source, g_source_unref);
+}
+
+static gboolean
+auto_retry_cb (gpointer user_data)
+{
+  RoloContactList *self = user_data;
+
+  g_clear_pointer (&self->auto_retry_source, g_source_unref);
+  g_debug ("Asking again for the pages that failed (%u failures in a row)", self->n_failures);
+  retry_near_failed (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After a failure the rows that failed are asked for again by themselves,
+ * a little later each time: when the connection or the server comes back
+ * they fill in, with no Retry and no scrolling. Not after a refusal of the
+ * keys, which asking again cannot mend. */
+static void
+schedule_auto_retry (RoloContactList *self,
+                     guint            at_least_s)
+{
+  guint delay_s;
+
+  if (self->auto_retry_source != NULL || self->auth_failed)
+    return;
+
+  self->n_failures++;
+  delay_s = AUTO_RETRY_FIRST_S << MIN (self->n_failures - 1, 5);
+  delay_s = MAX (MIN (delay_s, AUTO_RETRY_MAX_S), at_least_s);
+  g_debug ("Asking again in %u s", delay_s);
+
+  self->auto_retry_source = g_timeout_source_new_seconds (delay_s);
+  g_source_set_callback (self->auto_retry_source, auto_retry_cb, self, NULL);
+  g_source_set_static_name (self->auto_retry_source, "[rolo] contact list retry");
+  g_source_attach (self->auto_retry_source, self->context);
+}
+
+/* An answer came: whatever kept the failed pages away is gone. */
+static void
+connection_back (RoloContactList *self)
+{
+  gboolean was_failing = self->n_failures > 0;
+
+  self->n_failures = 0;
+  if (was_failing)
+    {
+      cancel_auto_retry (self);
+      retry_near_failed (self);
+    }
+}
+
+static void
+network_changed_cb (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    RoloContactList *self)
+{
+  if (available && self->n_failures > 0 && !self->auth_failed)
+    {
+      g_debug ("The network is back: asking again for the pages that failed");
+      cancel_auto_retry (self);
+      retry_near_failed (self);
+    }
+}
+
 static void
 page_failed (RoloContactList *self,
              Page            *page,
@@ -671,7 +762,11 @@ page_failed (RoloContactList *self,
 
       self->not_before = now + seconds * G_USEC_PER_SEC;
       page->retry_not_before = MAX (page->retry_not_before, self->not_before);
+      schedule_auto_retry (self, seconds);
+      return;
     }
+
+  schedule_auto_retry (self, 0);
 }
 
 /* Answers */
@@ -785,6 +880,7 @@ page_answered (RoloContactList *self,
   self->loaded = TRUE;
   clear_error (self);
   emit_n_items_changed (self, old_n, changed);
+  connection_back (self);
   if (!was_loaded)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
   if (old_total != self->n_items && was_loaded)
@@ -979,6 +1075,8 @@ reset (RoloContactList *self)
   self->generation++;
   self->page_seq = 0;
   self->auth_failed = FALSE;
+  self->n_failures = 0;
+  cancel_auto_retry (self);
   self->n_items = 0;
 
   clear_error (self);
@@ -1051,6 +1149,9 @@ rolo_contact_list_constructed (GObject *object)
 
   g_assert (self->client != NULL);
   self->constructed = TRUE;
+  self->network_monitor = g_object_ref (g_network_monitor_get_default ());
+  g_signal_connect_object (self->network_monitor, "network-changed",
+                           G_CALLBACK (network_changed_cb), self, 0);
   if (self->query == NULL)
     self->query = rolo_contact_query_new ();
   start_first_page (self);
@@ -1072,6 +1173,10 @@ rolo_contact_list_dispose (GObject *object)
   if (self->dispatch_source != NULL)
     g_source_destroy (self->dispatch_source);
   g_clear_pointer (&self->dispatch_source, g_source_unref);
+  cancel_auto_retry (self);
+  if (self->network_monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->network_monitor, self);
+  g_clear_object (&self->network_monitor);
   g_clear_object (&self->client);
   g_clear_object (&self->query);
 
@@ -1328,6 +1433,7 @@ rolo_contact_list_refresh (RoloContactList *self)
 
   g_debug ("Refreshing");
   lift_holds (self);
+  cancel_auto_retry (self);
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
     {
@@ -1348,6 +1454,8 @@ rolo_contact_list_retry (RoloContactList *self)
   g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
 
   lift_holds (self);
+  /* Asked now: the next wait, if this fails too, starts from here. */
+  cancel_auto_retry (self);
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
     page->retry_not_before = 0;

@@ -46,6 +46,12 @@ G_DECLARE_FINAL_TYPE (RoloContactList, rolo_contact_list, ROLO, CONTACT_LIST, GO
  *
  * Signal "failed" (const GError *): emitted once per failure of the current
  * query (not once per row); a later success clears "error".
+ *
+ * Failed pages near the screen are asked for again by themselves, 2 s after
+ * the first failure and twice as long after each one more (at most 30 s, and
+ * never before a Retry-After), at once when another answer arrives or the
+ * network comes back: rows that failed while offline fill in when the
+ * connection returns. Not after a 401 or 403, until retry() or refresh().
  */
 
 RoloContactList  *rolo_contact_list_new           (RoloClient       *client,

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "rolo-application.h"
+#include "rolo-business-picker.h"
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-switch-row.h"
@@ -1183,6 +1184,100 @@ test_parent_picker (Fixture       *fixture,
   g_assert_false (gtk_widget_is_visible (field (fixture, ROLO_CONTACT_FIELD_PARENT)));
 }
 
+static gint64
+create_business (Fixture    *fixture,
+                 const char *name,
+                 const char *email,
+                 const char *address)
+{
+  g_autoptr(RoloContact) contact = rolo_contact_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  rolo_contact_set_name (contact, name);
+  rolo_contact_set_contact_type (contact, ROLO_CONTACT_TYPE_BUSINESS);
+  rolo_contact_set_email (contact, email);
+  rolo_contact_set_address (contact, address);
+  id = rolo_test_client_create (fixture->client, contact, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static const char *
+parent_row_subtitle (Fixture *fixture)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (field (fixture, ROLO_CONTACT_FIELD_PARENT),
+                                            ADW_TYPE_ACTION_ROW);
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
+static gboolean
+parent_row_named (gpointer user_data)
+{
+  return strstr (parent_row_subtitle (user_data), "Williams") != NULL;
+}
+
+/* Three businesses of one name are told apart: in the picker's rows and in
+ * the chosen value, by email, city and number. */
+static void
+test_parent_picker_same_names (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(RoloContact) individual = rolo_contact_new ();
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *number = NULL;
+  gint64 ids[3], person;
+  GListModel *choices;
+  GtkWidget *search;
+
+  ids[0] = create_business (fixture, "Williams Design Studio", "hello@wds-leeds.example",
+                            "4 Mill Lane, Leeds");
+  ids[1] = create_business (fixture, "Williams Design Studio", "info@wds.example", "");
+  ids[2] = create_business (fixture, "Williams Design Studio", "", "9 Quay St\nBristol");
+
+  open_editor (fixture, 0);
+  open_parent_picker (fixture);
+  search = find_widget (parent_popover (fixture), is_type_named, "GtkSearchEntry");
+  gtk_popover_popdown (GTK_POPOVER (parent_popover (fixture)));
+  gtk_editable_set_text (GTK_EDITABLE (search), "Williams Design");
+  rolo_test_wait_until (parent_choices_loaded, fixture, TIMEOUT_MS);
+  choices = parent_choices (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(RoloContact) business = g_list_model_get_item (choices, i);
+      char *line = rolo_business_picker_describe (business);
+
+      g_test_message ("row %u: %s", i, line);
+      g_assert_nonnull (strstr (line, "No. "));
+      g_hash_table_add (lines, line);
+    }
+  /* Each row reads differently. */
+  g_assert_cmpuint (g_hash_table_size (lines), ==, 3);
+
+  /* Chosen: the value says which one. */
+  choose_parent (fixture, ids[1]);
+  g_test_message ("chosen: %s", parent_row_subtitle (fixture));
+  g_assert_nonnull (strstr (parent_row_subtitle (fixture), "Williams Design Studio"));
+  g_assert_nonnull (strstr (parent_row_subtitle (fixture), "info@wds.example"));
+  close_editor (fixture);
+
+  /* A contact of one of them, opened: its full record gives the city. */
+  rolo_contact_set_name (individual, "Priya Nair");
+  rolo_contact_set_parent_id (individual, ids[0]);
+  person = rolo_test_client_create (fixture->client, individual, &error);
+  g_assert_no_error (error);
+  open_editor (fixture, person);
+  rolo_test_wait_until (parent_row_named, fixture, TIMEOUT_MS);
+  g_test_message ("opened: %s", parent_row_subtitle (fixture));
+  g_assert_nonnull (strstr (parent_row_subtitle (fixture), "Leeds"));
+  g_assert_nonnull (strstr (parent_row_subtitle (fixture), "hello@wds-leeds.example"));
+  number = g_strdup_printf ("No. %" G_GINT64_FORMAT, ids[0]);
+  g_assert_nonnull (strstr (parent_row_subtitle (fixture), number));
+}
+
 /* A server that answers every PUT with success and changes nothing, as a
  * real one may do with the fields its documentation leaves out. */
 static void
@@ -2241,6 +2336,7 @@ main (int   argc,
   ADD ("/ui/editor/discard", 0, test_discard);
   ADD ("/ui/editor/discard/frees-editor", 0, test_discard_frees_editor);
   ADD ("/ui/editor/parent-picker", 30, test_parent_picker);
+  ADD ("/ui/editor/parent-picker/same-names", 0, test_parent_picker_same_names);
   ADD ("/ui/editor/load-error", 0, test_load_error);
   ADD ("/ui/editor/window", 0, test_window);
   ADD ("/ui/editor/window/edit-selects", 12, test_window_edit_selects);

@@ -31,6 +31,7 @@ struct _RoloBusinessPicker
   RoloContactList *businesses;   /* made when first opened */
   gint64           business_id;
   char            *business_name;
+  char            *business_detail;
 };
 
 G_DEFINE_FINAL_TYPE (RoloBusinessPicker, rolo_business_picker, GTK_TYPE_WIDGET)
@@ -56,16 +57,41 @@ name_or_ellipsis (GBinding     *binding,
   return TRUE;
 }
 
+/* The second line of a row: what tells businesses of one name apart. */
+static gboolean
+describe_source (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_autoptr(GObject) source = g_binding_dup_source (binding);
+  RoloContact *business = ROLO_CONTACT (source);
+
+  if (business == NULL || rolo_contact_get_state (business) != ROLO_CONTACT_STATE_READY)
+    g_value_set_string (to, "");
+  else
+    g_value_take_string (to, rolo_business_picker_describe (business));
+  return TRUE;
+}
+
 static void
 setup_cb (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), detail);
+  gtk_list_item_set_child (item, box);
 }
 
 /* Rows can be placeholders that fill in place: bind, not copy. */
@@ -74,12 +100,20 @@ bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item,
          gpointer                  user_data)
 {
-  GBinding *binding = g_object_bind_property_full (gtk_list_item_get_item (item), "name",
-                                                   gtk_list_item_get_child (item), "label",
-                                                   G_BINDING_SYNC_CREATE, name_or_ellipsis,
-                                                   NULL, NULL, NULL);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+  GtkWidget *detail = gtk_widget_get_next_sibling (name);
+  GObject *business = gtk_list_item_get_item (item);
+  GBinding *name_binding, *detail_binding;
 
-  g_object_set_data (G_OBJECT (item), "rolo-binding", binding);
+  name_binding = g_object_bind_property_full (business, "name", name, "label",
+                                              G_BINDING_SYNC_CREATE, name_or_ellipsis,
+                                              NULL, NULL, NULL);
+  /* The state changes last when a placeholder fills in. */
+  detail_binding = g_object_bind_property_full (business, "state", detail, "label",
+                                                G_BINDING_SYNC_CREATE, describe_source,
+                                                NULL, NULL, NULL);
+  g_object_set_data (G_OBJECT (item), "rolo-binding", name_binding);
+  g_object_set_data (G_OBJECT (item), "rolo-detail-binding", detail_binding);
 }
 
 static void
@@ -87,10 +121,15 @@ unbind_cb (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  GBinding *binding = g_object_steal_data (G_OBJECT (item), "rolo-binding");
+  const char * const keys[] = { "rolo-binding", "rolo-detail-binding" };
 
-  if (binding != NULL)
-    g_binding_unbind (binding);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GBinding *binding = g_object_steal_data (G_OBJECT (item), keys[i]);
+
+      if (binding != NULL)
+        g_binding_unbind (binding);
+    }
 }
 
 static void
@@ -180,8 +219,7 @@ list_activate_cb (RoloBusinessPicker *self,
   if (business == NULL || rolo_contact_get_state (business) != ROLO_CONTACT_STATE_READY)
     return;
 
-  rolo_business_picker_set_business (self, rolo_contact_get_id (business),
-                                     rolo_contact_get_name (business));
+  rolo_business_picker_set_business_from (self, business);
   gtk_popover_popdown (self->popover);
 }
 
@@ -233,6 +271,7 @@ rolo_business_picker_finalize (GObject *object)
   RoloBusinessPicker *self = ROLO_BUSINESS_PICKER (object);
 
   g_free (self->business_name);
+  g_free (self->business_detail);
 
   G_OBJECT_CLASS (rolo_business_picker_parent_class)->finalize (object);
 }
@@ -338,6 +377,7 @@ rolo_business_picker_set_business (RoloBusinessPicker *self,
 
   id_changed = self->business_id != id;
   self->business_id = id;
+  g_clear_pointer (&self->business_detail, g_free);
   if (g_strcmp0 (self->business_name, name) != 0)
     {
       g_free (self->business_name);
@@ -346,4 +386,76 @@ rolo_business_picker_set_business (RoloBusinessPicker *self,
     }
   if (id_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_ID]);
+}
+
+void
+rolo_business_picker_set_business_from (RoloBusinessPicker *self,
+                                        RoloContact        *business)
+{
+  g_return_if_fail (ROLO_IS_BUSINESS_PICKER (self));
+  g_return_if_fail (ROLO_IS_CONTACT (business));
+
+  rolo_business_picker_set_business (self, rolo_contact_get_id (business),
+                                     rolo_contact_get_name (business));
+  g_free (self->business_detail);
+  self->business_detail = rolo_business_picker_describe (business);
+  /* The name and its detail are shown together. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSINESS_NAME]);
+}
+
+const char *
+rolo_business_picker_get_business_detail (RoloBusinessPicker *self)
+{
+  g_return_val_if_fail (ROLO_IS_BUSINESS_PICKER (self), NULL);
+
+  return self->business_detail != NULL ? self->business_detail : "";
+}
+
+/* The city of a free-text address: its last line's last part
+ * ("12 High Street, Leeds" gives "Leeds"); NULL when there is none. */
+static char *
+address_city (const char *address)
+{
+  g_auto(GStrv) lines = g_strsplit (address, "\n", -1);
+  const char *last = NULL;
+  const char *comma;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      last = lines[i];
+  if (last == NULL)
+    return NULL;
+
+  comma = g_utf8_strrchr (last, -1, ',');
+  return g_strstrip (g_strdup (comma != NULL ? comma + 1 : last));
+}
+
+char *
+rolo_business_picker_describe (RoloContact *business)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *number = NULL;
+  g_autofree char *city = NULL;
+  const char *email, *mobile;
+
+  g_return_val_if_fail (ROLO_IS_CONTACT (business), NULL);
+
+  email = rolo_contact_get_email (business);
+  mobile = rolo_contact_get_mobile (business);
+  if (*email != '\0')
+    g_ptr_array_add (parts, g_strdup (email));
+  else if (*mobile != '\0')
+    g_ptr_array_add (parts, g_strdup (mobile));
+  city = address_city (rolo_contact_get_address (business));
+  if (city != NULL && *city != '\0')
+    g_ptr_array_add (parts, g_steal_pointer (&city));
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, rolo_contact_get_id (business));
+  /* Translators: %s is a contact's number in the workspace, which tells
+   * apart businesses of the same name. */
+  g_ptr_array_add (parts, g_strdup_printf (_("No. %s"), number));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: what separates the parts of a line like
+   * "info@example.com · Leeds · No. 482". */
+  return g_strjoinv (_(" · "), (char **) parts->pdata);
 }

@@ -31,5 +31,16 @@ const char *rolo_business_picker_get_business_name (RoloBusinessPicker *self);
 void        rolo_business_picker_set_business      (RoloBusinessPicker *self,
                                                     gint64              id,
                                                     const char         *name);
+/* Sets the business from its record, with the words that tell it from
+ * others of the same name (rolo_business_picker_describe()). */
+void        rolo_business_picker_set_business_from (RoloBusinessPicker *self,
+                                                    RoloContact        *business);
+/* Those words for the business chosen, or "" when only its id is known. */
+const char *rolo_business_picker_get_business_detail (RoloBusinessPicker *self);
+
+/* What tells @business from others of the same name, on one line: its
+ * email (or mobile), its city when the record has an address, and its
+ * number ("info@williams.example · Leeds · No. 482"). */
+char       *rolo_business_picker_describe          (RoloContact        *business);
 
 G_END_DECLS

@@ -504,8 +504,19 @@ rolo_contact_editor_update_parent_row (RoloContactEditor *self)
     subtitle = g_strdup (_("None"));
   else if (rolo_business_picker_get_business_id (self->parent_picker) == parent_id &&
            rolo_business_picker_get_business_name (self->parent_picker)[0] != '\0')
-    subtitle = g_markup_escape_text (rolo_business_picker_get_business_name (self->parent_picker),
-                                     -1);
+    {
+      const char *detail = rolo_business_picker_get_business_detail (self->parent_picker);
+
+      /* A second line tells it from others of the same name. */
+      if (*detail != '\0')
+        subtitle = g_markup_printf_escaped ("%s\n%s",
+                                            rolo_business_picker_get_business_name (
+                                              self->parent_picker),
+                                            detail);
+      else
+        subtitle = g_markup_escape_text (rolo_business_picker_get_business_name (
+                                           self->parent_picker), -1);
+    }
   else
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, parent_id);
@@ -654,8 +665,7 @@ parent_loaded_cb (GObject      *source,
     return;
 
   self->syncing = TRUE;
-  rolo_business_picker_set_business (self->parent_picker, rolo_contact_get_id (parent),
-                                     rolo_contact_get_name (parent));
+  rolo_business_picker_set_business_from (self->parent_picker, parent);
   self->syncing = FALSE;
   rolo_contact_editor_update_parent_row (self);
 }
@@ -1515,6 +1525,15 @@ country_changed_cb (RoloContactEditor *self,
 }
 
 static void
+parent_named_cb (RoloContactEditor  *self,
+                 GParamSpec         *pspec,
+                 RoloBusinessPicker *picker)
+{
+  if (self->contact != NULL)
+    rolo_contact_editor_update_parent_row (self);
+}
+
+static void
 parent_changed_cb (RoloContactEditor  *self,
                    GParamSpec         *pspec,
                    RoloBusinessPicker *picker)
@@ -1905,6 +1924,7 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, tag_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, country_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, parent_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, parent_named_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);

@@ -1278,6 +1278,142 @@ test_parent_picker_same_names (Fixture       *fixture,
   g_assert_nonnull (strstr (parent_row_subtitle (fixture), number));
 }
 
+static gboolean
+is_label_text (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+chip_shown (Fixture    *fixture,
+            const char *text)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (field (fixture, ROLO_CONTACT_FIELD_TAGS_CREATE),
+                                              ADW_TYPE_PREFERENCES_GROUP);
+
+  return find_widget (group, is_label_text, text) != NULL;
+}
+
+static gboolean
+tag_entry_on_screen (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GtkWidget *entry = field (fixture, ROLO_CONTACT_FIELD_TAGS_CREATE);
+  GtkWidget *editor = GTK_WIDGET (fixture->editor);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (entry, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  /* Scrolled down once the form has its size. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+
+  if (!gtk_widget_compute_bounds (entry, editor, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (editor);
+}
+
+static gboolean
+completion_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return rolo_tag_completion_is_shown (rolo_contact_editor_get_tag_completion (fixture->editor));
+}
+
+/* Tags go by the names the user gave them: offered as one types, added by
+ * name or number, shown by name, and still sent as numbers. */
+static void
+test_tag_names (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(RoloTagNames) names = NULL;
+  g_autoptr(GArray) offered = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GtkWidget *entry, *list;
+  JsonArray *sent;
+  Request *post;
+
+  g_settings_reset (settings, "tag-names");
+  names = rolo_tag_names_new (settings, "test-workspace");
+  rolo_tag_names_set (names, 12, "Newsletter");
+  rolo_tag_names_set (names, 3, "VIP");
+  rolo_tag_names_set (names, 7, "News Desk");
+
+  open_editor (fixture, 0);
+  rolo_contact_editor_set_tag_names (fixture->editor, names);
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
+  entry = field (fixture, ROLO_CONTACT_FIELD_TAGS_CREATE);
+  /* As a user gets there: the form scrolls to it (a popover needs its
+   * anchor on a monitor). */
+  gtk_widget_grab_focus (entry);
+  rolo_test_wait_until (tag_entry_on_screen, fixture, TIMEOUT_MS);
+
+
+  /* Typing offers the names that match, by name. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "news");
+  rolo_test_wait_until (completion_shown, fixture, TIMEOUT_MS);
+  offered = rolo_tag_completion_dup_offered (rolo_contact_editor_get_tag_completion (
+                                               fixture->editor));
+  g_assert_cmpuint (offered->len, ==, 2);
+  g_assert_cmpint (g_array_index (offered, gint64, 0), ==, 7);
+  g_assert_cmpint (g_array_index (offered, gint64, 1), ==, 12);
+
+  /* Picking one from the list adds it by name. */
+  list = find_widget (entry, is_type_named, "GtkListBox");
+  g_assert_nonnull (list);
+  g_signal_emit_by_name (list, "row-activated",
+                         gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
+  rolo_test_iterate_for (100);
+  g_assert_false (completion_shown (fixture));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (chip_shown (fixture, "Newsletter"));
+
+  /* A name typed whole, any case, or a number. */
+  add_tag (fixture, "vip");
+  g_assert_true (chip_shown (fixture, "VIP"));
+  add_tag (fixture, "42");
+  g_assert_true (chip_shown (fixture, "#42"));
+  /* A name nobody gave says so, and keeps what was typed. */
+  add_tag (fixture, "Partners");
+  g_assert_nonnull (strstr (rolo_contact_editor_get_field_error (fixture->editor,
+                                                                 ROLO_CONTACT_FIELD_TAGS_CREATE),
+                            "No tag is named “Partners”"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Partners");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* Tags already there are not offered again. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "new");
+  rolo_test_wait_until (completion_shown, fixture, TIMEOUT_MS);
+  g_clear_pointer (&offered, g_array_unref);
+  offered = rolo_tag_completion_dup_offered (rolo_contact_editor_get_tag_completion (
+                                               fixture->editor));
+  g_assert_cmpuint (offered->len, ==, 1);
+  g_assert_cmpint (g_array_index (offered, gint64, 0), ==, 7);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  /* A name given elsewhere (Preferences) shows at once. */
+  rolo_tag_names_set (names, 42, "Trade Fair");
+  g_assert_true (chip_shown (fixture, "Trade Fair"));
+
+  activate (fixture, "editor.save");
+  rolo_test_wait_until (saved_once, fixture, TIMEOUT_MS);
+  post = last_request (fixture, "POST");
+  bytes = g_bytes_new (post->body, strlen (post->body));
+  body = rolo_test_parse_object (bytes);
+  sent = json_object_get_array_member (body, "cst_tag_id");
+  g_assert_cmpuint (json_array_get_length (sent), ==, 3);
+  /* (A contact keeps its tags in order of number.) */
+  g_assert_cmpint (json_array_get_int_element (sent, 0), ==, 3);
+  g_assert_cmpint (json_array_get_int_element (sent, 1), ==, 12);
+  g_assert_cmpint (json_array_get_int_element (sent, 2), ==, 42);
+  g_settings_reset (settings, "tag-names");
+}
+
 /* A server that answers every PUT with success and changes nothing, as a
  * real one may do with the fields its documentation leaves out. */
 static void
@@ -2324,6 +2460,7 @@ main (int   argc,
   ADD ("/ui/editor/create", 0, test_create);
   ADD ("/ui/editor/create/notify-defaults", 0, test_notify_defaults);
   ADD ("/ui/editor/switch-rows", 0, test_switch_rows);
+  ADD ("/ui/editor/tags/names", 0, test_tag_names);
   ADD ("/ui/editor/keyboard/picker-focus", 0, test_picker_focus);
   ADD ("/ui/editor/open", 0, test_open);
   ADD ("/ui/editor/edit/only-changed", 5, test_edit_email);

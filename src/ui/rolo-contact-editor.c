@@ -19,6 +19,7 @@
 #include "rolo-country-picker.h"
 #include "rolo-error-text.h"
 #include "rolo-switch-row.h"
+#include "rolo-tag-completion.h"
 
 /* The fields in form order: the order errors are looked at and focused. */
 typedef enum
@@ -115,7 +116,9 @@ struct _RoloContactEditor
   RoloContact        *original;       /* as loaded, or a blank contact */
   RoloContact        *contact;        /* as the fields hold it */
   FieldState          fields[N_FIELDS];
-  char               *tag_error;      /* the tag entry holds no number */
+  char               *tag_error;      /* the tag entry names no tag */
+  RoloTagNames       *tag_names;      /* of the workspace, or NULL */
+  RoloTagCompletion  *tag_completion;
   gint64              parent_before_business;
   char               *save_hint;
   char               *message;
@@ -528,22 +531,29 @@ rolo_contact_editor_update_parent_row (RoloContactEditor *self)
   adw_action_row_set_subtitle (self->parent_row, subtitle);
 }
 
+/* A tag as a chip: its name where the user gave it one, else its number. */
 static GtkWidget *
-tag_chip_new (gint64 tag_id)
+tag_chip_new (RoloContactEditor *self,
+              gint64             tag_id)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, tag_id);
-  /* Translators: %s is a tag number */
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, tag_id);
+  g_autofree char *text = rolo_tag_names_format (self->tag_names, tag_id);
+  /* Translators: %s is a tag's name, or its number ("#12") */
   g_autofree char *remove_label = g_strdup_printf (_("Remove Tag %s"), text);
+  /* Translators: %s is a tag's number */
+  g_autofree char *tooltip = g_strdup_printf (_("Tag %s"), number);
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *label = gtk_label_new (text);
   GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
 
   gtk_widget_add_css_class (chip, "card");
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (chip, tooltip);
   gtk_widget_set_margin_start (label, 10);
   gtk_widget_set_margin_top (label, 4);
   gtk_widget_set_margin_bottom (label, 4);
-  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -562,16 +572,21 @@ static void
 rolo_contact_editor_update_tags (RoloContactEditor *self)
 {
   gsize n_tags = 0;
-  const gint64 *tags = rolo_contact_get_tag_ids (self->contact, &n_tags);
+  const gint64 *tags;
   GtkWidget *child;
 
+  if (self->contact == NULL)
+    return;
+
+  tags = rolo_contact_get_tag_ids (self->contact, &n_tags);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tags_box))) != NULL)
     gtk_flow_box_remove (self->tags_box, child);
 
   for (gsize i = 0; i < n_tags; i++)
-    gtk_flow_box_append (self->tags_box, tag_chip_new (tags[i]));
+    gtk_flow_box_append (self->tags_box, tag_chip_new (self, tags[i]));
 
   gtk_widget_set_visible (self->tags_row, n_tags > 0);
+  rolo_tag_completion_set_excluded (self->tag_completion, tags, n_tags);
 }
 
 static void
@@ -1434,33 +1449,61 @@ switch_changed_cb (RoloContactEditor *self,
 }
 
 static void
+rolo_contact_editor_add_tag (RoloContactEditor *self,
+                             gint64             tag_id)
+{
+  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const gint64 *current;
+  gsize n_current = 0;
+
+  current = rolo_contact_get_tag_ids (self->contact, &n_current);
+  for (gsize i = 0; i < n_current; i++)
+    if (current[i] == tag_id)
+      return;
+
+  g_array_append_vals (tags, current, n_current);
+  g_array_append_val (tags, tag_id);
+  rolo_contact_set_tag_ids (self->contact, (const gint64 *) tags->data, tags->len);
+  rolo_contact_editor_update_tags (self);
+  rolo_contact_editor_field_changed (self, FIELD_TAGS);
+}
+
+/* A tag by its number, or by a name given in Preferences. */
+static void
 tag_apply_cb (RoloContactEditor *self,
               AdwEntryRow       *row)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (gint64));
-  const gint64 *current;
-  gsize n_current = 0;
-  gint64 tag_id;
+  gint64 tag_id = 0;
 
   if (self->contact == NULL || text[0] == '\0')
     return;
 
   g_clear_pointer (&self->tag_error, g_free);
   if (!g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, &tag_id, NULL))
+    tag_id = self->tag_names != NULL ? rolo_tag_names_find (self->tag_names, text) : 0;
+  if (tag_id == 0)
     {
-      self->tag_error = g_strdup (_("Enter a tag number, like 12."));
+      if (g_ascii_isdigit (text[0]))
+        self->tag_error = g_strdup (_("Enter a tag number, like 12, or a tag’s name."));
+      else
+        /* Translators: %s is what the user typed */
+        self->tag_error = g_strdup_printf (_("No tag is named “%s”. Enter its number, or "
+                                             "give it a name in Preferences."), text);
       rolo_contact_editor_field_changed (self, FIELD_TAGS);
       return;
     }
 
-  current = rolo_contact_get_tag_ids (self->contact, &n_current);
-  g_array_append_vals (tags, current, n_current);
-  g_array_append_val (tags, tag_id);
-  rolo_contact_set_tag_ids (self->contact, (const gint64 *) tags->data, tags->len);
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  rolo_contact_editor_update_tags (self);
-  rolo_contact_editor_field_changed (self, FIELD_TAGS);
+  rolo_contact_editor_add_tag (self, tag_id);
+}
+
+static void
+tag_picked_cb (RoloContactEditor *self,
+               gint64             tag_id)
+{
+  if (self->contact != NULL)
+    rolo_contact_editor_add_tag (self, tag_id);
 }
 
 static void
@@ -1816,6 +1859,10 @@ rolo_contact_editor_dispose (GObject *object)
   g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
   g_clear_handle_id (&self->left_idle_id, g_source_remove);
   g_cancellable_cancel (self->duplicate_cancellable);
+  g_clear_object (&self->tag_completion);
+  if (self->tag_names != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_names, self);
+  g_clear_object (&self->tag_names);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_CONTACT_EDITOR);
   g_clear_object (&self->client);
   g_clear_object (&self->original);
@@ -1978,6 +2025,9 @@ rolo_contact_editor_init (RoloContactEditor *self)
                            G_CALLBACK (notes_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tag_entry_row, "changed",
                            G_CALLBACK (tag_entry_changed_cb), self, G_CONNECT_SWAPPED);
+  self->tag_completion = rolo_tag_completion_new (self->tag_entry_row);
+  g_signal_connect_object (self->tag_completion, "picked", G_CALLBACK (tag_picked_cb), self,
+                           G_CONNECT_SWAPPED);
 
   rolo_contact_editor_show_message (self, NULL, FALSE, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", FALSE);
@@ -2177,4 +2227,37 @@ rolo_contact_editor_close_then (RoloContactEditor *self,
   gtk_window_present (GTK_WINDOW (self));
   rolo_contact_editor_ask_discard (self);
   return TRUE;
+}
+
+/**
+ * rolo_contact_editor_set_tag_names:
+ * @self: an editor
+ * @names: (nullable): the names of the workspace's tags
+ *
+ * Tags then show by name where they have one, and can be added by name,
+ * with the names offered as the user types.
+ */
+void
+rolo_contact_editor_set_tag_names (RoloContactEditor *self,
+                                   RoloTagNames      *names)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_EDITOR (self));
+  g_return_if_fail (names == NULL || ROLO_IS_TAG_NAMES (names));
+
+  if (self->tag_names != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_names, self);
+  g_set_object (&self->tag_names, names);
+  if (names != NULL)
+    g_signal_connect_object (names, "changed", G_CALLBACK (rolo_contact_editor_update_tags),
+                             self, G_CONNECT_SWAPPED);
+  rolo_tag_completion_set_names (self->tag_completion, names);
+  rolo_contact_editor_update_tags (self);
+}
+
+RoloTagCompletion *
+rolo_contact_editor_get_tag_completion (RoloContactEditor *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_EDITOR (self), NULL);
+
+  return self->tag_completion;
 }

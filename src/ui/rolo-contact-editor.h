@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "rolo-client.h"
+#include "rolo-tag-completion.h"
+#include "rolo-tag-names.h"
 
 G_BEGIN_DECLS
 
@@ -66,5 +68,10 @@ gint64             rolo_contact_editor_get_existing_id (RoloContactEditor *self)
 gint64             rolo_contact_editor_get_duplicate_id (RoloContactEditor *self);
 gboolean           rolo_contact_editor_close_then      (RoloContactEditor *self,
                                                         const char        *action_name);
+
+void        rolo_contact_editor_set_tag_names   (RoloContactEditor *self,
+                                                 RoloTagNames      *names);
+/* For tests: what the tag entry offers. */
+RoloTagCompletion *rolo_contact_editor_get_tag_completion (RoloContactEditor *self);
 
 G_END_DECLS

@@ -228,6 +228,7 @@ rolo_window_open_editor (RoloWindow *self,
     return;
 
   editor = rolo_contact_editor_new (self->client, id);
+  rolo_contact_editor_set_tag_names (editor, rolo_window_get_tag_names (self));
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
                            G_CONNECT_SWAPPED);

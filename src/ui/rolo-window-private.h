@@ -56,6 +56,7 @@ struct _RoloWindow
   gboolean              flushing;      /* closing once the deletes are sent */
   gboolean              may_close;     /* the deletes are sent or given up */
   gint64                select_id;     /* saved in the editor: selected once shown */
+  RoloTagNames         *tag_names;     /* of the workspace shown, made when asked */
   gboolean              compact;       /* narrow: the header bar keeps the search usable */
   gboolean              narrow;        /* narrower: the table drops its lesser columns */
   guint                 compact_id;

@@ -751,6 +751,7 @@ rolo_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->contacts, self);
   g_clear_object (&self->contacts);
   g_clear_object (&self->client);
+  g_clear_object (&self->tag_names);
   g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_WINDOW);
@@ -1054,4 +1055,26 @@ rolo_window_get_sample_mode (RoloWindow *self)
   g_return_val_if_fail (ROLO_IS_WINDOW (self), FALSE);
 
   return gtk_revealer_get_reveal_child (self->sample_strip);
+}
+
+RoloTagNames *
+rolo_window_get_tag_names (RoloWindow *self)
+{
+  const char *account;
+
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  if (self->client == NULL)
+    return NULL;
+
+  /* The sample server moves from port to port: one account all the same. */
+  account = rolo_window_get_sample_mode (self) ? "sample-data"
+                                               : rolo_client_get_base_url (self->client);
+  if (self->tag_names == NULL ||
+      g_strcmp0 (rolo_tag_names_get_account (self->tag_names), account) != 0)
+    {
+      g_clear_object (&self->tag_names);
+      self->tag_names = rolo_tag_names_new (self->settings, account);
+    }
+  return self->tag_names;
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rolo-application.h"
+#include "rolo-tag-names.h"
 #include "rolo-client.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,9 @@ void        rolo_window_set_type_filter        (RoloWindow      *self,
 void        rolo_window_set_sample_mode        (RoloWindow      *self,
                                                 gboolean         sample_mode);
 gboolean    rolo_window_get_sample_mode        (RoloWindow      *self);
+/* The tag names of the workspace shown ("sample-data" or the server's), or
+ * NULL when none is. (transfer none) */
+RoloTagNames *rolo_window_get_tag_names        (RoloWindow      *self);
 /* The toast offering to undo the pending deletes, or NULL (for tests). */
 AdwToast   *rolo_window_get_delete_toast       (RoloWindow      *self);
 /* Before quitting: a contact editor with unsaved changes asks "Discard

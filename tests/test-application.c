@@ -278,6 +278,167 @@ test_preferences_new_contacts (void)
   gtk_window_destroy (window);
 }
 
+static GtkWindow *
+open_preferences (RoloApplication *app)
+{
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *dialog = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ROLO_IS_PREFERENCES (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static GtkWidget *
+find_titled (GtkWidget  *widget,
+             const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+tag_row (GtkWidget *page,
+         gint64     id)
+{
+  g_autofree char *title = g_strdup_printf ("Tag %" G_GINT64_FORMAT, id);
+
+  return find_titled (page, title);
+}
+
+static void
+name_tag (GtkWidget  *page,
+          gint64      id,
+          const char *name)
+{
+  GtkWidget *number = find_typed (page, "GtkSpinButton");
+  GtkWidget *entry = gtk_widget_get_next_sibling (number);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (number), id);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_signal_emit_by_name (entry, "activate");
+}
+
+/* Preferences names the tags of the workspace in use: added by number,
+ * renamed, removed, never two of one name, kept in the settings under the
+ * account, and at once what the window shows. */
+static void
+test_preferences_tag_names (void)
+{
+  g_autoptr(RoloApplication) app = registered_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(RoloClient) client = NULL;
+  g_autoptr(GVariant) stored = NULL;
+  g_autoptr(GVariant) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window, *dialog;
+  GtkWidget *page, *entry, *row, *error_label, *button;
+  RoloTagNames *names;
+
+  g_settings_reset (settings, "tag-names");
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* No workspace, nothing to name. */
+  rolo_window_set_client (ROLO_WINDOW (window), NULL);
+  dialog = open_preferences (app);
+  page = find_typed (GTK_WIDGET (dialog), "RoloContactsPage");
+  g_assert_false (gtk_widget_is_sensitive (find_typed (page, "GtkSpinButton")));
+  gtk_window_destroy (dialog);
+
+  client = rolo_client_new ("http://127.0.0.1:9", ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY, &error);
+  g_assert_no_error (error);
+  rolo_window_set_client (ROLO_WINDOW (window), client);
+  dialog = open_preferences (app);
+  page = find_typed (GTK_WIDGET (dialog), "RoloContactsPage");
+  g_assert_true (gtk_widget_is_sensitive (find_typed (page, "GtkSpinButton")));
+  entry = gtk_widget_get_next_sibling (find_typed (page, "GtkSpinButton"));
+  error_label = gtk_widget_get_next_sibling (gtk_widget_get_parent (entry));
+
+  name_tag (page, 12, "Newsletter");
+  name_tag (page, 3, "VIP");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  row = tag_row (page, 12);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Newsletter");
+  /* In order of number. */
+  g_assert_true (gtk_widget_get_next_sibling (tag_row (page, 3)) == row);
+
+  stored = g_settings_get_value (settings, "tag-names");
+  mine = g_variant_lookup_value (stored, rolo_client_get_base_url (client),
+                                 G_VARIANT_TYPE ("a{xs}"));
+  g_assert_nonnull (mine);
+  g_assert_cmpuint (g_variant_n_children (mine), ==, 2);
+  names = rolo_window_get_tag_names (ROLO_WINDOW (window));
+  g_assert_cmpstr (rolo_tag_names_lookup (names, 12), ==, "Newsletter");
+
+  /* A name taken: said, and the typing stays. */
+  name_tag (page, 7, "vip");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "Tag 3"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "vip");
+  g_assert_null (rolo_tag_names_lookup (names, 7));
+  g_assert_null (tag_row (page, 7));
+
+  /* Renamed in its row. */
+  gtk_editable_set_text (GTK_EDITABLE (tag_row (page, 12)), "Monthly Letter");
+  g_signal_emit_by_name (tag_row (page, 12), "apply");
+  g_assert_cmpstr (rolo_tag_names_lookup (names, 12), ==, "Monthly Letter");
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* Removed. */
+  row = tag_row (page, 3);
+  button = find_tooltip (row, "Remove Name");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_null (tag_row (page, 3));
+  g_assert_null (rolo_tag_names_lookup (names, 3));
+
+  /* Another workspace has names of its own. */
+  g_clear_object (&client);
+  client = rolo_client_new ("http://127.0.0.1:10", ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY, &error);
+  g_assert_no_error (error);
+  rolo_window_set_client (ROLO_WINDOW (window), client);
+  g_assert_null (rolo_tag_names_lookup (rolo_window_get_tag_names (ROLO_WINDOW (window)), 12));
+
+  g_settings_reset (settings, "tag-names");
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (window);
+}
+
 static void
 test_about (void)
 {
@@ -534,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/ui/application/about", test_about);
   g_test_add_func ("/ui/application/preferences", test_preferences);
   g_test_add_func ("/ui/application/preferences/new-contacts", test_preferences_new_contacts);
+  g_test_add_func ("/ui/application/preferences/tag-names", test_preferences_tag_names);
   g_test_add_func ("/ui/application/activate/welcome", test_activate_welcome);
   g_test_add_func ("/ui/application/sample-data", test_sample_data);
   g_test_add_func ("/ui/application/sandbox", test_sandbox);

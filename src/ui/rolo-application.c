@@ -444,6 +444,10 @@ account_saved_cb (RoloApplication *self,
 
   rolo_window_set_client (ROLO_WINDOW (window), client);
   rolo_application_leave_sample_mode (self, ROLO_WINDOW (window));
+  /* The names go with the workspace now in use. */
+  if (self->preferences != NULL)
+    rolo_preferences_set_tag_names (ROLO_PREFERENCES (self->preferences),
+                                    rolo_window_get_tag_names (ROLO_WINDOW (window)));
 }
 
 static void
@@ -458,6 +462,8 @@ disconnected_cb (RoloApplication *self)
     return;
 
   rolo_window_set_client (ROLO_WINDOW (window), NULL);
+  if (self->preferences != NULL)
+    rolo_preferences_set_tag_names (ROLO_PREFERENCES (self->preferences), NULL);
 }
 
 static void
@@ -496,6 +502,8 @@ rolo_application_open_preferences (RoloApplication *self,
   rolo_preferences_set_connected (preferences,
                                   rolo_application_has_account (self) ? stored_server : NULL);
   rolo_preferences_set_environment_in_use (preferences, self->environment_in_use);
+  if (parent != NULL)
+    rolo_preferences_set_tag_names (preferences, rolo_window_get_tag_names (ROLO_WINDOW (parent)));
   g_signal_connect_object (preferences, "account-saved", G_CALLBACK (account_saved_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "disconnected", G_CALLBACK (disconnected_cb), self,

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "rolo-tag-names.h"
+
 G_BEGIN_DECLS
 
 #define ROLO_TYPE_CONTACTS_PAGE (rolo_contacts_page_get_type ())
@@ -16,8 +18,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RoloContactsPage, rolo_contacts_page, ROLO, CONTACTS_PAGE,
                       AdwPreferencesPage)
 
-/* The Contacts page of Preferences: how new contacts start. Its switches
- * are the "new-contact-*" settings, changed as they are flipped. */
-GtkWidget *rolo_contacts_page_new (void);
+/* The Contacts page of Preferences: how new contacts start (its switches
+ * are the "new-contact-*" settings, changed as they are flipped) and the
+ * names of the workspace's tags, changed as each is applied. */
+GtkWidget    *rolo_contacts_page_new           (void);
+void          rolo_contacts_page_set_tag_names (RoloContactsPage *self,
+                                                RoloTagNames     *names);
+RoloTagNames *rolo_contacts_page_get_tag_names (RoloContactsPage *self);
 
 G_END_DECLS

@@ -41,6 +41,7 @@ struct _RoloPreferences
   GtkWidget            *save_anyway_button;
   AdwPreferencesGroup  *account_group;
   AdwActionRow         *account_row;
+  RoloContactsPage     *contacts_page;
 
   TestState             test_state;
   RoloClient           *test_client;   /* made from the fields as tested */
@@ -581,6 +582,7 @@ rolo_preferences_class_init (RoloPreferencesClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoloPreferences, save_anyway_button);
   gtk_widget_class_bind_template_child (widget_class, RoloPreferences, account_group);
   gtk_widget_class_bind_template_child (widget_class, RoloPreferences, account_row);
+  gtk_widget_class_bind_template_child (widget_class, RoloPreferences, contacts_page);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "prefs.test", NULL, test_action);
@@ -662,6 +664,15 @@ rolo_preferences_set_connected (RoloPreferences *self,
     }
   adw_action_row_set_subtitle (self->account_row, subtitle != NULL ? subtitle : "");
   rolo_preferences_update_actions (self);
+}
+
+void
+rolo_preferences_set_tag_names (RoloPreferences *self,
+                                RoloTagNames    *names)
+{
+  g_return_if_fail (ROLO_IS_PREFERENCES (self));
+
+  rolo_contacts_page_set_tag_names (self->contacts_page, names);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "rolo-account-store.h"
 #include "rolo-client.h"
+#include "rolo-tag-names.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,9 @@ RoloPreferences *rolo_preferences_new                    (GtkWindow             
 /* Fills in a stored pair (NULL leaves the keys empty). */
 void             rolo_preferences_set_keys               (RoloPreferences       *self,
                                                           const RoloAccountKeys *keys);
+/* The tag names of the workspace in use, for the Contacts page (NULL: none). */
+void             rolo_preferences_set_tag_names          (RoloPreferences       *self,
+                                                          RoloTagNames          *names);
 /* The server whose keys are stored (NULL: none): names it, offers Disconnect. */
 void             rolo_preferences_set_connected          (RoloPreferences       *self,
                                                           const char            *server);

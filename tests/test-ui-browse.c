@@ -2178,7 +2178,7 @@ editor_loaded (gpointer user_data)
 {
   RoloContactEditor *editor = window_editor (user_data);
 
-  return editor != NULL && g_str_equal (rolo_contact_editor_get_state (editor), "editing");
+  return editor != NULL && g_str_equal (rolo_contact_editor_get_state (editor), "viewing");
 }
 
 /* The editor's Delete button deletes as the Delete key does: the row goes
@@ -2199,6 +2199,7 @@ test_delete_from_editor (Fixture       *fixture,
                                              "x", id));
   rolo_test_wait_until (editor_loaded, fixture, TIMEOUT_MS);
   editor = window_editor (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.edit", NULL));
   /* Unsaved changes do not stop it. */
   gtk_editable_set_text (GTK_EDITABLE (rolo_contact_editor_get_field_widget (
                            editor, ROLO_CONTACT_FIELD_NAME)),

@@ -143,7 +143,8 @@ editor_settled (gpointer user_data)
   Fixture *fixture = user_data;
   const char *state = rolo_contact_editor_get_state (fixture->editor);
 
-  return g_str_equal (state, "editing") || g_str_equal (state, "error");
+  return g_str_equal (state, "viewing") || g_str_equal (state, "editing") ||
+         g_str_equal (state, "error");
 }
 
 static void
@@ -171,11 +172,16 @@ editor_mapped (gpointer user_data)
          gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
 }
 
+/* Opens contact @id to read it (or a new contact), as the window does,
+ * showing @known (a list row) while it loads. */
 static void
-open_editor (Fixture *fixture,
-             gint64   id)
+open_viewer_known (Fixture     *fixture,
+                   gint64       id,
+                   RoloContact *known)
 {
   fixture->editor = g_object_ref_sink (rolo_contact_editor_new (fixture->client, id));
+  if (known != NULL)
+    rolo_contact_editor_show_known (fixture->editor, known);
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   /* Whole on the 1280x800 virtual screen. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->editor), 600, 720);
@@ -183,6 +189,24 @@ open_editor (Fixture *fixture,
   /* Popovers need the window on a monitor. */
   rolo_test_wait_until (editor_mapped, fixture, TIMEOUT_MS);
   wait_settled (fixture);
+}
+
+static void
+open_viewer (Fixture *fixture,
+             gint64   id)
+{
+  open_viewer_known (fixture, id, NULL);
+}
+
+/* Opens contact @id and presses Edit (or a new contact). */
+static void
+open_editor (Fixture *fixture,
+             gint64   id)
+{
+  open_viewer (fixture, id);
+  if (g_str_equal (rolo_contact_editor_get_state (fixture->editor), "viewing"))
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.edit",
+                                               NULL));
 }
 
 /* --- finding the widgets a user would use --------------------------------- */
@@ -217,6 +241,28 @@ is_button_for (GtkWidget  *widget,
 {
   return GTK_IS_BUTTON (widget) &&
          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_label_text (GtkWidget  *widget,
+               const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_label_containing (GtkWidget  *widget,
+                     const char *text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+is_drawable_button_for (GtkWidget  *widget,
+                        const char *action_name)
+{
+  return is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
 }
 
 static gboolean
@@ -787,6 +833,45 @@ test_switch_rows (Fixture       *fixture,
   g_assert_true (rolo_contact_get_sms_notify (rolo_contact_editor_get_contact (fixture->editor)));
 }
 
+/* A binding of the editor's, as the key would trigger it. */
+static gboolean
+press_shortcut (Fixture         *fixture,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->editor);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+parent_named_in_details (gpointer user_data)
+{
+  return g_strcmp0 (rolo_contact_details_get_value (user_data, "Parent Business"),
+                    "Acme Trading") == 0;
+}
+
+/* Opening a contact shows it to read, with Edit; editing starts with the
+ * cursor after the name. */
 static void
 test_open (Fixture       *fixture,
            gconstpointer  user_data)
@@ -795,6 +880,8 @@ test_open (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 business_id = create_on_server (fixture, "Acme Trading", ROLO_CONTACT_TYPE_BUSINESS);
   const gint64 tags[] = { 7 };
+  RoloContactDetails *details;
+  GtkWidget *name;
   gint64 id;
 
   rolo_contact_set_name (contact, "ليلى حداد");
@@ -808,7 +895,43 @@ test_open (Fixture       *fixture,
   id = rolo_test_client_create (fixture->client, contact, &error);
   g_assert_no_error (error);
 
-  open_editor (fixture, id);
+  open_viewer (fixture, id);
+  /* First to read: every field under its name, nothing to type into. */
+  g_assert_cmpstr (rolo_contact_editor_get_state (fixture->editor), ==, "viewing");
+  details = rolo_contact_editor_get_details (fixture->editor);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (details)));
+  g_assert_false (gtk_widget_is_drawable (field (fixture, ROLO_CONTACT_FIELD_NAME)));
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Email"), ==, "layla@example.com");
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Mobile"), ==, "+91 501234567");
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Notes"), ==, "Met at the fair.");
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Notifications"), ==, "Email, SMS");
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Tags"), ==, "#7");
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Tax Number"), ==, "");
+  rolo_test_wait_until (parent_named_in_details, details, TIMEOUT_MS);
+  g_assert_true (find_widget (GTK_WIDGET (details), is_label_text, "ليلى حداد") != NULL);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->editor)) ==
+                 find_widget (GTK_WIDGET (fixture->editor), is_button_for, "editor.edit"));
+  g_assert_null (find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
+                              "editor.save"));
+  g_assert_false (rolo_contact_editor_get_dirty (fixture->editor));
+  screenshot (fixture, "view");
+
+  /* Ctrl+E edits; Enter too, but only while reading. */
+  g_assert_true (press_shortcut (fixture, GDK_KEY_e, GDK_CONTROL_MASK));
+  g_assert_cmpstr (rolo_contact_editor_get_state (fixture->editor), ==, "editing");
+  /* (Once editing, GTK passes the keys on: the action is off.) */
+  press_shortcut (fixture, GDK_KEY_Return, 0);
+  press_shortcut (fixture, GDK_KEY_e, GDK_CONTROL_MASK);
+
+  /* The cursor after the name, nothing selected: a key typed adds to it
+   * rather than replacing the whole name. */
+  name = field (fixture, ROLO_CONTACT_FIELD_NAME);
+  g_assert_true (gtk_widget_has_focus (gtk_window_get_focus (GTK_WINDOW (fixture->editor))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (fixture->editor)),
+                                         name));
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (name), NULL, NULL));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (name)), ==,
+                   g_utf8_strlen ("ليلى حداد", -1));
   g_assert_cmpstr (rolo_contact_editor_get_state (fixture->editor), ==, "editing");
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "ليلى حداد");
   assert_field_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "layla@example.com");
@@ -836,6 +959,92 @@ test_open (Fixture       *fixture,
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
       screenshot (fixture, "existing-bottom");
     }
+}
+
+static gboolean
+editing (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return g_str_equal (rolo_contact_editor_get_state (fixture->editor), "editing");
+}
+
+static gboolean
+retry_shown (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
+                      "editor.reload") != NULL;
+}
+
+static gboolean
+offline_notice_gone (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GtkWidget *label = find_widget (GTK_WIDGET (fixture->editor), is_label_containing,
+                                  "what the list has");
+
+  return !gtk_widget_is_drawable (label);
+}
+
+/* Offline, a contact the list has loaded opens on what the list knows, says
+ * what failed and offers Retry; Edit waits for the whole contact. */
+static void
+test_open_known_offline (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(RoloContact) contact = rolo_contact_new ();
+  g_autoptr(RoloContact) known = rolo_contact_new ();
+  g_autoptr(GError) error = NULL;
+  RoloContactDetails *details;
+  GtkWidget *status;
+  guint16 port;
+  gint64 id;
+
+  rolo_contact_set_name (contact, "Omar Khalil");
+  rolo_contact_set_email (contact, "omar@example.com");
+  rolo_contact_set_notes (contact, "Prefers mornings.");
+  id = rolo_test_client_create (fixture->client, contact, &error);
+  g_assert_no_error (error);
+  /* A list row: these fields only. */
+  rolo_contact_set_id (known, id);
+  rolo_contact_set_name (known, "Omar Khalil");
+  rolo_contact_set_email (known, "omar@example.com");
+
+  port = rolo_sandbox_get_port (fixture->sandbox);
+  rolo_sandbox_stop (fixture->sandbox);
+  open_viewer_known (fixture, id, known);
+
+  g_assert_cmpstr (rolo_contact_editor_get_state (fixture->editor), ==, "error");
+  details = rolo_contact_editor_get_details (fixture->editor);
+  g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (details)));
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Email"), ==, "omar@example.com");
+  g_assert_true (find_widget (GTK_WIDGET (details), is_label_text, "Omar Khalil") != NULL);
+  /* Not the full-window error page. */
+  status = find_widget (GTK_WIDGET (fixture->editor), is_type_named, "AdwStatusPage");
+  for (; status != NULL; status = gtk_widget_get_next_sibling (status))
+    g_assert_false (ADW_IS_STATUS_PAGE (status) && gtk_widget_is_drawable (status));
+  rolo_test_wait_until (retry_shown, fixture, TIMEOUT_MS);
+  g_assert_true (find_widget (GTK_WIDGET (fixture->editor), is_label_containing,
+                              "what the list has") != NULL);
+  /* Nothing to edit from yet. */
+  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (fixture->editor),
+                                                        is_button_for, "editor.edit")));
+  screenshot (fixture, "view-offline");
+
+  /* Back online: Retry brings the rest, and Enter edits. */
+  rolo_sandbox_listen (fixture->sandbox, port, &error);
+  g_assert_no_error (error);
+  activate (fixture, "editor.reload");
+  wait_settled (fixture);
+  g_assert_cmpstr (rolo_contact_editor_get_state (fixture->editor), ==, "viewing");
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Notes"), ==, "Prefers mornings.");
+  rolo_test_wait_until (offline_notice_gone, fixture, TIMEOUT_MS);
+  /* (A button that Enter activates clicks a moment later.) */
+  press_shortcut (fixture, GDK_KEY_Return, 0);
+  rolo_test_wait_until (editing, fixture, TIMEOUT_MS);
+  assert_field_text (fixture, ROLO_CONTACT_FIELD_NOTES, "Prefers mornings.");
 }
 
 static void
@@ -1276,14 +1485,6 @@ test_parent_picker_same_names (Fixture       *fixture,
   g_assert_nonnull (strstr (parent_row_subtitle (fixture), "hello@wds-leeds.example"));
   number = g_strdup_printf ("No. %" G_GINT64_FORMAT, ids[0]);
   g_assert_nonnull (strstr (parent_row_subtitle (fixture), number));
-}
-
-static gboolean
-is_label_text (GtkWidget  *widget,
-               const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
 static gboolean
@@ -2038,6 +2239,7 @@ test_window (Fixture       *fixture,
   g_autoptr(RoloApplication) app = test_application_new ();
   g_autoptr(RoloWindow) window = NULL;
   g_autoptr(GError) error = NULL;
+  RoloContact *known;
   Selected selected;
   RowsWait wait;
 
@@ -2071,7 +2273,13 @@ test_window (Fixture       *fixture,
                                              rolo_contact_get_id (fixture->saved)));
   fixture->editor = g_object_ref (window_editor (window));
   g_assert_nonnull (fixture->editor);
+  /* What the list has shows at once, while the rest loads. */
+  g_assert_cmpstr (rolo_contact_editor_get_state (fixture->editor), ==, "loading");
+  known = rolo_contact_details_get_contact (rolo_contact_editor_get_details (fixture->editor));
+  g_assert_nonnull (known);
+  g_assert_cmpstr (rolo_contact_get_name (known), ==, "Sarah Johnson");
   wait_settled (fixture);
+  g_assert_cmpstr (rolo_contact_editor_get_state (fixture->editor), ==, "viewing");
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
 
   close_editor (fixture);
@@ -2121,6 +2329,7 @@ test_window_edit_selects (Fixture       *fixture,
   fixture->editor = g_object_ref (window_editor (window));
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   wait_settled (fixture);
+  activate (fixture, "editor.edit");
   type_text (fixture, ROLO_CONTACT_FIELD_TAX_NUMBER, "TX-77");
   activate (fixture, "editor.save");
   rolo_test_wait_until (saved_once, fixture, TIMEOUT_MS);
@@ -2463,6 +2672,7 @@ main (int   argc,
   ADD ("/ui/editor/tags/names", 0, test_tag_names);
   ADD ("/ui/editor/keyboard/picker-focus", 0, test_picker_focus);
   ADD ("/ui/editor/open", 0, test_open);
+  ADD ("/ui/editor/open/known-offline", 0, test_open_known_offline);
   ADD ("/ui/editor/edit/only-changed", 5, test_edit_email);
   ADD ("/ui/editor/edit/unapplied", 0, test_unapplied);
   ADD ("/ui/editor/validation/server", 5, test_server_validation);

@@ -1682,6 +1682,49 @@ rolo_contact_list_forget_hidden (RoloContactList *self,
     }
 }
 
+RoloContact *
+rolo_contact_list_find_loaded (RoloContactList *self,
+                               gint64           id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (ROLO_IS_CONTACT_LIST (self), NULL);
+
+  if (id <= 0)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Page *page = value;
+
+      if (page->state != PAGE_READY || page->rows == NULL)
+        continue;
+      for (guint i = 0; i < page->rows->len; i++)
+        {
+          RoloContact *contact = g_ptr_array_index (page->rows, i);
+
+          if (rolo_contact_get_id (contact) == id &&
+              rolo_contact_get_state (contact) == ROLO_CONTACT_STATE_READY)
+            return g_object_ref (contact);
+        }
+    }
+
+  /* Still on screen though its page was let go. */
+  g_hash_table_iter_init (&iter, self->held);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Held *held = value;
+
+      if (held->contact != NULL && rolo_contact_get_id (held->contact) == id &&
+          rolo_contact_get_state (held->contact) == ROLO_CONTACT_STATE_READY)
+        return g_object_ref (held->contact);
+    }
+
+  return NULL;
+}
+
 /* Whether a contact is hidden (and not yet forgotten). */
 gboolean
 rolo_contact_list_is_hidden (RoloContactList *self,

@@ -69,6 +69,10 @@ const GError     *rolo_contact_list_get_error     (RoloContactList  *self);
 void              rolo_contact_list_refresh       (RoloContactList  *self);
 /* Retries failed pages (as when their rows come back on screen). */
 void              rolo_contact_list_retry         (RoloContactList  *self);
+/* The row of contact @id as a loaded page has it (list fields only: name,
+ * email, mobile, type, created), or NULL; asks the server nothing. */
+RoloContact      *rolo_contact_list_find_loaded   (RoloContactList  *self,
+                                                   gint64            id);
 /* Number of pages currently held in the cache (for tests and benchmarks). */
 guint             rolo_contact_list_get_n_cached_pages (RoloContactList *self);
 /* Upper bound of rolo_contact_list_get_n_cached_pages(). */

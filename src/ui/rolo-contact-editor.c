@@ -13,6 +13,7 @@
 
 #include "rolo-application.h"
 #include "rolo-business-picker.h"
+#include "rolo-contact-details.h"
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-validation.h"
@@ -69,12 +70,19 @@ struct _RoloContactEditor
 {
   AdwWindow           parent_instance;
 
+  AdwHeaderBar       *header_bar;
   AdwWindowTitle     *window_title;
+  GtkWidget          *cancel_button;
+  GtkWidget          *edit_button;
   GtkWidget          *save_button;
   GtkSpinner         *saving_spinner;
   GtkStack           *stack;
   GtkSpinner         *loading_spinner;
   AdwStatusPage      *error_page;
+  GtkRevealer        *view_message_revealer;
+  GtkLabel           *view_message_label;
+  GtkSpinner         *view_spinner;
+  RoloContactDetails *details;
   GtkWidget          *form_box;
   GtkRevealer        *message_revealer;
   GtkLabel           *message_label;
@@ -124,6 +132,8 @@ struct _RoloContactEditor
   char               *message;
   gint64              existing_id;
   gboolean            check_duplicate; /* a create timed out: look before retrying */
+  gboolean            partial;         /* details show a list row until it loads */
+  gboolean            edit_after_load; /* opened to edit, not to read */
   gboolean            syncing;         /* the fields are being filled from contact */
   gboolean            force_close;
   gboolean            disposing;       /* focus moves as the widgets go */
@@ -227,6 +237,46 @@ set_counter (GtkLabel   *counter,
     gtk_widget_remove_css_class (GTK_WIDGET (counter), "error");
 }
 
+static void rolo_contact_editor_update_title (RoloContactEditor *self);
+
+/* The page for the state: a contact is read (details, with Edit) until the
+ * user edits it; a row the list had shows while the rest loads, and stays
+ * when loading fails. */
+static void
+rolo_contact_editor_show_page (RoloContactEditor *self)
+{
+  const char *state = self->state;
+  gboolean loading = g_str_equal (state, "loading");
+  gboolean failed = g_str_equal (state, "error");
+  gboolean reading;
+  const char *page;
+
+  if (g_str_equal (state, "viewing") || ((loading || failed) && self->partial))
+    page = "view";
+  else if (loading || failed)
+    page = state;
+  else
+    page = "form";
+  gtk_stack_set_visible_child_name (self->stack, page);
+
+  /* An existing contact opened to read: Close and Edit, no Cancel or Save. */
+  reading = self->id != 0 && !g_str_equal (page, "form") && !self->edit_after_load;
+  gtk_widget_set_visible (self->cancel_button, !reading);
+  gtk_widget_set_visible (self->save_button, !reading);
+  gtk_widget_set_visible (self->edit_button, reading);
+  adw_header_bar_set_show_end_title_buttons (self->header_bar, reading);
+  gtk_window_set_default_widget (GTK_WINDOW (self),
+                                 g_str_equal (state, "viewing") ? self->edit_button : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.edit",
+                                 g_str_equal (state, "viewing"));
+
+  gtk_spinner_set_spinning (self->loading_spinner, loading && !self->partial);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_spinner), loading && self->partial);
+  gtk_spinner_set_spinning (self->view_spinner, loading && self->partial);
+  gtk_revealer_set_reveal_child (self->view_message_revealer, failed && self->partial);
+  rolo_contact_editor_update_title (self);
+}
+
 static void
 rolo_contact_editor_set_state (RoloContactEditor *self,
                                const char        *state)
@@ -237,12 +287,7 @@ rolo_contact_editor_set_state (RoloContactEditor *self,
     return;
 
   self->state = g_intern_string (state);
-  if (g_str_equal (state, "loading") || g_str_equal (state, "error"))
-    gtk_stack_set_visible_child_name (self->stack, state);
-  else
-    gtk_stack_set_visible_child_name (self->stack, "form");
-
-  gtk_spinner_set_spinning (self->loading_spinner, g_str_equal (state, "loading"));
+  rolo_contact_editor_show_page (self);
   gtk_widget_set_visible (GTK_WIDGET (self->saving_spinner), saving);
   gtk_spinner_set_spinning (self->saving_spinner, saving);
 
@@ -529,6 +574,14 @@ rolo_contact_editor_update_parent_row (RoloContactEditor *self)
     }
 
   adw_action_row_set_subtitle (self->parent_row, subtitle);
+
+  /* The details show the contact as saved. */
+  if (self->original != NULL && parent_id != 0 &&
+      parent_id == rolo_contact_get_parent_id (self->original) &&
+      rolo_business_picker_get_business_id (self->parent_picker) == parent_id)
+    rolo_contact_details_set_parent (self->details,
+                                     rolo_business_picker_get_business_name (self->parent_picker),
+                                     rolo_business_picker_get_business_detail (self->parent_picker));
 }
 
 /* A tag as a chip: its name where the user gave it one, else its number. */
@@ -643,13 +696,24 @@ rolo_contact_editor_update_title (RoloContactEditor *self)
       adw_window_title_set_subtitle (self->window_title, NULL);
       gtk_window_set_title (GTK_WINDOW (self), _("New Contact"));
     }
-  else
+  else if (g_str_equal (self->state, "editing") || g_str_equal (self->state, "saving") ||
+           self->edit_after_load)
     {
       const char *name = self->original != NULL ? rolo_contact_get_name (self->original) : "";
 
       adw_window_title_set_title (self->window_title, _("Edit Contact"));
       adw_window_title_set_subtitle (self->window_title, name);
       gtk_window_set_title (GTK_WINDOW (self), _("Edit Contact"));
+    }
+  else
+    {
+      RoloContact *shown = rolo_contact_details_get_contact (self->details);
+      const char *name = shown != NULL ? rolo_contact_get_name (shown) : "";
+
+      /* Reading: the name is the page's heading already. */
+      adw_window_title_set_title (self->window_title, "");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), *name != '\0' ? name : _("Contact"));
     }
 }
 
@@ -696,6 +760,14 @@ rolo_contact_editor_load_parent_name (RoloContactEditor *self)
                                    parent_loaded_cb, g_object_ref (self));
 }
 
+/* The cursor after the name, nothing selected: a key typed adds to it. */
+static void
+rolo_contact_editor_focus_name (RoloContactEditor *self)
+{
+  gtk_widget_grab_focus (self->name_row);
+  gtk_editable_set_position (GTK_EDITABLE (self->name_row), -1);
+}
+
 static void
 contact_loaded_cb (GObject      *source,
                    GAsyncResult *result,
@@ -715,18 +787,38 @@ contact_loaded_cb (GObject      *source,
       g_autofree char *description = rolo_error_text_description (error);
       g_autofree char *markup = g_markup_escape_text (description, -1);
 
+      g_autofree char *view_markup = NULL;
+
       adw_status_page_set_title (self->error_page, title);
       adw_status_page_set_description (self->error_page, markup);
       adw_status_page_set_icon_name (self->error_page, rolo_error_text_icon_name (error));
+      /* With a list row on show: what failed, over what is known. */
+      view_markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", title, description,
+                                             _("Shown here is what the list has. The other "
+                                               "fields, and Edit, come once the whole "
+                                               "contact loads."));
+      gtk_label_set_markup (self->view_message_label, view_markup);
       rolo_contact_editor_set_state (self, "error");
       return;
     }
 
+  self->partial = FALSE;
+  rolo_contact_details_set_contact (self->details, contact, TRUE);
   rolo_contact_editor_set_original (self, contact);
   rolo_contact_editor_fill_fields (self);
   rolo_contact_editor_load_parent_name (self);
-  rolo_contact_editor_set_state (self, "editing");
-  gtk_widget_grab_focus (self->name_row);
+  if (self->edit_after_load)
+    {
+      self->edit_after_load = FALSE;
+      rolo_contact_editor_set_state (self, "editing");
+      rolo_contact_editor_focus_name (self);
+    }
+  else
+    {
+      rolo_contact_editor_set_state (self, "viewing");
+      gtk_widget_grab_focus (self->edit_button);
+      rolo_contact_details_unselect (self->details);
+    }
 }
 
 static void
@@ -1625,6 +1717,20 @@ retry_action (GtkWidget  *widget,
 }
 
 static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RoloContactEditor *self = ROLO_CONTACT_EDITOR (widget);
+
+  if (!g_str_equal (self->state, "viewing"))
+    return;
+
+  rolo_contact_editor_set_state (self, "editing");
+  rolo_contact_editor_focus_name (self);
+}
+
+static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1673,6 +1779,7 @@ rolo_contact_editor_open_duplicate (RoloContactEditor *self)
 
   self->id = self->duplicate_id;
   self->check_duplicate = FALSE;
+  self->edit_after_load = TRUE;
   g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
   g_cancellable_cancel (self->duplicate_cancellable);
   rolo_contact_editor_hide_duplicate (self);
@@ -1917,6 +2024,7 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
                   G_TYPE_NONE, 1, ROLO_TYPE_CONTACT);
 
   g_type_ensure (ROLO_TYPE_BUSINESS_PICKER);
+  g_type_ensure (ROLO_TYPE_CONTACT_DETAILS);
   g_type_ensure (ROLO_TYPE_COUNTRY_PICKER);
   g_type_ensure (ROLO_TYPE_SWITCH_ROW);
   /* A dialog over the window, for screen readers too (not a bare window). */
@@ -1928,6 +2036,13 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   BIND (window_title);
   BIND (save_button);
   BIND (saving_spinner);
+  BIND (header_bar);
+  BIND (cancel_button);
+  BIND (edit_button);
+  BIND (view_message_revealer);
+  BIND (view_message_label);
+  BIND (view_spinner);
+  BIND (details);
   BIND (stack);
   BIND (loading_spinner);
   BIND (error_page);
@@ -1975,6 +2090,7 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "editor.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "editor.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "editor.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "editor.open-existing", NULL,
@@ -1989,6 +2105,9 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
+  /* Enter edits too, while reading: Edit is the default button then. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "editor.edit", NULL);
 }
 
 static void
@@ -1998,7 +2117,7 @@ rolo_contact_editor_init (RoloContactEditor *self)
 
   self->cancellable = g_cancellable_new ();
   self->state = g_intern_static_string ("editing");
-  gtk_stack_set_visible_child_name (self->stack, "form");
+  rolo_contact_editor_show_page (self);
 
   rolo_contact_editor_add_field (self, FIELD_TYPE, self->type_row,
                                  GTK_WIDGET (self->individual_button));
@@ -2251,7 +2370,41 @@ rolo_contact_editor_set_tag_names (RoloContactEditor *self,
     g_signal_connect_object (names, "changed", G_CALLBACK (rolo_contact_editor_update_tags),
                              self, G_CONNECT_SWAPPED);
   rolo_tag_completion_set_names (self->tag_completion, names);
+  rolo_contact_details_set_tag_names (self->details, names);
   rolo_contact_editor_update_tags (self);
+}
+
+/**
+ * rolo_contact_editor_show_known:
+ * @self: an editor of an existing contact, still loading it
+ * @known: the contact as a list page has it
+ *
+ * Shows @known while the whole contact loads, and keeps showing it with
+ * what went wrong and Retry if loading fails (offline, say), instead of an
+ * error page. Edit waits for the whole contact.
+ */
+void
+rolo_contact_editor_show_known (RoloContactEditor *self,
+                                RoloContact       *known)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_EDITOR (self));
+  g_return_if_fail (ROLO_IS_CONTACT (known));
+
+  if (self->id == 0 || rolo_contact_get_id (known) != self->id ||
+      !(g_str_equal (self->state, "loading") || g_str_equal (self->state, "error")))
+    return;
+
+  self->partial = TRUE;
+  rolo_contact_details_set_contact (self->details, known, FALSE);
+  rolo_contact_editor_show_page (self);
+}
+
+RoloContactDetails *
+rolo_contact_editor_get_details (RoloContactEditor *self)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT_EDITOR (self), NULL);
+
+  return self->details;
 }
 
 RoloTagCompletion *

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "rolo-client.h"
+#include "rolo-contact-details.h"
 #include "rolo-tag-completion.h"
 #include "rolo-tag-names.h"
 
@@ -20,12 +21,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RoloContactEditor, rolo_contact_editor, ROLO, CONTACT_EDITOR, AdwWindow)
 
 /*
- * A modal dialog that creates a contact (id 0) or shows and edits an existing
- * one, which it fetches first. Nothing typed is lost when saving fails: the
- * dialog stays open with every value and says why.
+ * A modal dialog that creates a contact (id 0) or shows an existing one,
+ * which it fetches first, to read (all its fields, selectable; Close and
+ * Edit) until the user edits it: Edit, Ctrl+E or Enter. Editing starts with
+ * the cursor after the name, nothing selected. Nothing typed is lost when
+ * saving fails: the dialog stays open with every value and says why.
  *
- * "state": "loading" (fetching the contact), "editing", "saving" or "error"
- * (the contact could not be fetched; Retry asks again).
+ * "state": "loading" (fetching the contact), "viewing" (reading it),
+ * "editing", "saving" or "error" (the contact could not be fetched; Retry
+ * asks again). With a list row given (show_known()), loading and error show
+ * that row rather than a status page.
  *
  * Signal "saved" (RoloContact *saved, gboolean created): the server took the
  * contact; the dialog closes right after, unless some sent fields did not
@@ -39,9 +44,10 @@ G_DECLARE_FINAL_TYPE (RoloContactEditor, rolo_contact_editor, ROLO, CONTACT_EDIT
  * same email or the exact same name; editor.open-duplicate edits that one
  * instead. It never stops Save.
  *
- * Actions: editor.save (Ctrl+S), editor.cancel (Esc), editor.retry,
- * editor.reload, editor.open-existing, editor.open-duplicate, editor.delete,
- * editor.clear-parent, editor.remove-tag (x).
+ * Actions: editor.edit (Ctrl+E, Enter), editor.save (Ctrl+S), editor.cancel
+ * (Esc), editor.retry, editor.reload, editor.open-existing,
+ * editor.open-duplicate, editor.delete, editor.clear-parent,
+ * editor.remove-tag (x).
  */
 RoloContactEditor *rolo_contact_editor_new             (RoloClient        *client,
                                                         gint64             id);
@@ -71,6 +77,10 @@ gboolean           rolo_contact_editor_close_then      (RoloContactEditor *self,
 
 void        rolo_contact_editor_set_tag_names   (RoloContactEditor *self,
                                                  RoloTagNames      *names);
+void        rolo_contact_editor_show_known      (RoloContactEditor *self,
+                                                 RoloContact       *known);
+/* The read-only page (for tests). */
+RoloContactDetails *rolo_contact_editor_get_details (RoloContactEditor *self);
 /* For tests: what the tag entry offers. */
 RoloTagCompletion *rolo_contact_editor_get_tag_completion (RoloContactEditor *self);
 

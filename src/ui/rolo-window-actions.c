@@ -229,6 +229,14 @@ rolo_window_open_editor (RoloWindow *self,
 
   editor = rolo_contact_editor_new (self->client, id);
   rolo_contact_editor_set_tag_names (editor, rolo_window_get_tag_names (self));
+  /* What the list has shows at once, and stays should loading the rest fail. */
+  if (id != 0 && self->contacts != NULL)
+    {
+      g_autoptr(RoloContact) known = rolo_contact_list_find_loaded (self->contacts, id);
+
+      if (known != NULL)
+        rolo_contact_editor_show_known (editor, known);
+    }
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
                            G_CONNECT_SWAPPED);

@@ -889,6 +889,7 @@ test_open (Fixture       *fixture,
   rolo_contact_set_mobile (contact, "501234567");
   rolo_contact_set_mobile_country_id (contact, 101);
   rolo_contact_set_notes (contact, "Met at the fair.");
+  rolo_contact_set_address (contact, "69 Station Road, Leeds");
   rolo_contact_set_whatsapp_notify (contact, FALSE);
   rolo_contact_set_parent_id (contact, business_id);
   rolo_contact_set_tag_ids (contact, tags, G_N_ELEMENTS (tags));
@@ -2309,6 +2310,20 @@ window_new (Fixture         *fixture,
   return window;
 }
 
+static gboolean
+address_sized (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GtkWidget *view = field (fixture, ROLO_CONTACT_FIELD_ADDRESS);
+  int natural = 0;
+
+  if (gtk_widget_get_width (view) == 0)
+    return FALSE;
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), NULL,
+                      &natural, NULL, NULL);
+  return gtk_widget_get_height (view) == natural;
+}
+
 /* Editing a contact of the list: saved, it is selected where it shows. */
 static void
 test_window_edit_selects (Fixture       *fixture,
@@ -2323,13 +2338,24 @@ test_window_edit_selects (Fixture       *fixture,
   window = window_new (fixture, app, 12);
   contacts = rolo_window_get_contacts (window);
   third = g_list_model_get_item (contacts, 3);
+  /* Slow enough for the editor to show the list's row first. */
+  rolo_sandbox_set_latency (fixture->sandbox, 300);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-contact", "x",
                                              rolo_contact_get_id (third)));
   fixture->editor = g_object_ref (window_editor (window));
   g_signal_connect (fixture->editor, "saved", G_CALLBACK (saved_cb), fixture);
   wait_settled (fixture);
-  activate (fixture, "editor.edit");
+  /* Enter, as a user does. */
+  press_shortcut (fixture, GDK_KEY_Return, 0);
+  rolo_test_wait_until (editing, fixture, TIMEOUT_MS);
+  /* The address, filled while the form was hidden, takes its own height
+   * once the form shows, not the height of a text wrapped for no width. */
+  g_assert_cmpstr (rolo_contact_get_address (rolo_contact_editor_get_contact (fixture->editor)),
+                   !=, "");
+  rolo_test_wait_until (address_sized, fixture, TIMEOUT_MS);
+  rolo_test_iterate_for (300);
+  g_assert_true (address_sized (fixture));
   type_text (fixture, ROLO_CONTACT_FIELD_TAX_NUMBER, "TX-77");
   activate (fixture, "editor.save");
   rolo_test_wait_until (saved_once, fixture, TIMEOUT_MS);

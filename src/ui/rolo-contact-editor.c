@@ -239,6 +239,43 @@ set_counter (GtkLabel   *counter,
 
 static void rolo_contact_editor_update_title (RoloContactEditor *self);
 
+/* A closed revealer takes no room: hidden, so that the box's spacing around
+ * it goes too. */
+static void
+revealer_child_revealed_cb (GtkRevealer *revealer)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+reveal (GtkRevealer *revealer,
+        gboolean     shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, shown);
+  revealer_child_revealed_cb (revealer);
+}
+
+/* Text views filled while the form was hidden wrapped for no width, and
+ * GTK 4.8 keeps the form sized for that after they get their real width:
+ * once they have it (a frame after the form shows), the form measures
+ * again. */
+static gboolean
+remeasure_text_cb (GtkWidget     *widget,
+                   GdkFrameClock *frame_clock,
+                   gpointer       user_data)
+{
+  RoloContactEditor *self = user_data;
+
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self->address_view));
+  gtk_widget_queue_resize (GTK_WIDGET (self->notes_view));
+  return G_SOURCE_REMOVE;
+}
+
 /* The page for the state: a contact is read (details, with Edit) until the
  * user edits it; a row the list had shows while the rest loads, and stays
  * when loading fails. */
@@ -258,6 +295,8 @@ rolo_contact_editor_show_page (RoloContactEditor *self)
   else
     page = "form";
   gtk_stack_set_visible_child_name (self->stack, page);
+  if (g_str_equal (page, "form"))
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->address_view), remeasure_text_cb, self, NULL);
 
   /* An existing contact opened to read: Close and Edit, no Cancel or Save. */
   reading = self->id != 0 && !g_str_equal (page, "form") && !self->edit_after_load;
@@ -273,7 +312,7 @@ rolo_contact_editor_show_page (RoloContactEditor *self)
   gtk_spinner_set_spinning (self->loading_spinner, loading && !self->partial);
   gtk_widget_set_visible (GTK_WIDGET (self->view_spinner), loading && self->partial);
   gtk_spinner_set_spinning (self->view_spinner, loading && self->partial);
-  gtk_revealer_set_reveal_child (self->view_message_revealer, failed && self->partial);
+  reveal (self->view_message_revealer, failed && self->partial);
   rolo_contact_editor_update_title (self);
 }
 
@@ -332,7 +371,7 @@ rolo_contact_editor_show_message (RoloContactEditor *self,
 
   gtk_widget_set_visible (self->retry_button, offer_retry);
   gtk_widget_set_visible (self->open_existing_button, offer_existing);
-  gtk_revealer_set_reveal_child (self->message_revealer, markup != NULL);
+  reveal (self->message_revealer, markup != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.retry", offer_retry);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-existing", offer_existing);
 
@@ -1176,7 +1215,7 @@ rolo_contact_editor_hide_duplicate (RoloContactEditor *self)
     return;
 
   self->duplicate_id = 0;
-  gtk_revealer_set_reveal_child (self->duplicate_revealer, FALSE);
+  reveal (self->duplicate_revealer, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", FALSE);
 }
 
@@ -1197,7 +1236,7 @@ rolo_contact_editor_show_duplicate (RoloContactEditor *self,
     markup = g_markup_printf_escaped (_("A contact named <b>%s</b> already exists."),
                                       rolo_contact_get_name (found));
   gtk_label_set_markup (self->duplicate_label, markup);
-  gtk_revealer_set_reveal_child (self->duplicate_revealer, TRUE);
+  reveal (self->duplicate_revealer, TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", TRUE);
 }
 
@@ -2081,6 +2120,7 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   BIND (delete_button);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revealer_child_revealed_cb);
   gtk_widget_class_bind_template_callback (widget_class, type_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, switch_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, tag_apply_cb);

@@ -1027,6 +1027,11 @@ test_open_known_offline (Fixture       *fixture,
   for (; status != NULL; status = gtk_widget_get_next_sibling (status))
     g_assert_false (ADW_IS_STATUS_PAGE (status) && gtk_widget_is_drawable (status));
   rolo_test_wait_until (retry_shown, fixture, TIMEOUT_MS);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->editor)) ==
+                 find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
+                              "editor.reload"));
+  /* A list row does not say which notifications are on: none shown. */
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Notifications"), ==, "");
   g_assert_true (find_widget (GTK_WIDGET (fixture->editor), is_label_containing,
                               "what the list has") != NULL);
   /* Nothing to edit from yet. */

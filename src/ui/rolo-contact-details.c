@@ -329,7 +329,6 @@ rolo_contact_details_init (RoloContactDetails *self)
   gtk_label_set_wrap (self->name_label, TRUE);
   gtk_label_set_wrap_mode (self->name_label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (self->name_label, GTK_JUSTIFY_CENTER);
-  gtk_label_set_selectable (self->name_label, TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-1");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Name"), -1);
@@ -448,7 +447,6 @@ rolo_contact_details_unselect (RoloContactDetails *self)
 {
   g_return_if_fail (ROLO_IS_CONTACT_DETAILS (self));
 
-  gtk_label_select_region (self->name_label, 0, 0);
   for (guint i = 0; i < N_ROWS; i++)
     gtk_label_select_region (self->rows[i].value, 0, 0);
 }

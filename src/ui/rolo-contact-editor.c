@@ -82,6 +82,7 @@ struct _RoloContactEditor
   GtkRevealer        *view_message_revealer;
   GtkLabel           *view_message_label;
   GtkSpinner         *view_spinner;
+  GtkWidget          *view_retry_button;
   RoloContactDetails *details;
   GtkWidget          *form_box;
   GtkRevealer        *message_revealer;
@@ -838,6 +839,11 @@ contact_loaded_cb (GObject      *source,
                                                "contact loads."));
       gtk_label_set_markup (self->view_message_label, view_markup);
       rolo_contact_editor_set_state (self, "error");
+      if (self->partial)
+        {
+          gtk_widget_grab_focus (self->view_retry_button);
+          rolo_contact_details_unselect (self->details);
+        }
       return;
     }
 
@@ -2081,6 +2087,7 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   BIND (view_message_revealer);
   BIND (view_message_label);
   BIND (view_spinner);
+  BIND (view_retry_button);
   BIND (details);
   BIND (stack);
   BIND (loading_spinner);

@@ -215,22 +215,41 @@ test_preferences (void)
   gtk_window_destroy (window);
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *data);
+
+/* The first widget of @widget's tree, @widget included, that @match takes. */
 static GtkWidget *
-find_typed (GtkWidget  *widget,
-            const char *type_name)
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match,
+             const char  *data)
 {
-  if (g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name)))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_typed (child, type_name);
+      GtkWidget *found = find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_type_named (GtkWidget  *widget,
+               const char *type_name)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
+}
+
+static GtkWidget *
+find_typed (GtkWidget  *widget,
+            const char *type_name)
+{
+  return find_widget (widget, is_type_named, type_name);
 }
 
 /* Preferences' Contacts page holds how new contacts start: email only by
@@ -293,41 +312,19 @@ open_preferences (RoloApplication *app)
   return dialog;
 }
 
-static GtkWidget *
-find_titled (GtkWidget  *widget,
-             const char *title)
+static gboolean
+is_entry_row_titled (GtkWidget  *widget,
+                     const char *title)
 {
-  if (ADW_IS_ENTRY_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-static GtkWidget *
-find_tooltip (GtkWidget  *widget,
-              const char *tooltip)
+static gboolean
+has_tooltip (GtkWidget  *widget,
+             const char *tooltip)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static GtkWidget *
@@ -336,7 +333,7 @@ tag_row (GtkWidget *page,
 {
   g_autofree char *title = g_strdup_printf ("Tag %" G_GINT64_FORMAT, id);
 
-  return find_titled (page, title);
+  return find_widget (page, is_entry_row_titled, title);
 }
 
 static void
@@ -421,7 +418,7 @@ test_preferences_tag_names (void)
 
   /* Removed. */
   row = tag_row (page, 3);
-  button = find_tooltip (row, "Remove Name");
+  button = find_widget (row, has_tooltip, "Remove Name");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_null (tag_row (page, 3));

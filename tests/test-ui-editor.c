@@ -18,6 +18,7 @@
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-switch-row.h"
+#include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
 
@@ -839,28 +840,7 @@ press_shortcut (Fixture         *fixture,
                 guint            keyval,
                 GdkModifierType  modifiers)
 {
-  GtkWidget *widget = GTK_WIDGET (fixture->editor);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_assert_not_reached ();
+  return rolo_test_press_shortcut (GTK_WIDGET (fixture->editor), keyval, modifiers);
 }
 
 static gboolean

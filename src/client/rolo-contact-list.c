@@ -123,6 +123,7 @@ struct _RoloContactList
   gboolean          auth_failed;   /* no automatic requests until retry/refresh */
   gint64            not_before;    /* rate limited: no request before this */
   GSource          *dispatch_source;
+  GSource          *dispatch_deadline; /* in case drawing starves the idle */
   GSource          *auto_retry_source; /* asks for the failed pages again */
   guint             n_failures;    /* in a row, without a success between */
   GNetworkMonitor  *network_monitor;
@@ -155,6 +156,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* The longest a wanted page waits for the view to settle. */
+#define DISPATCH_DEADLINE_MS 1000
 
 static void schedule_dispatch (RoloContactList *self,
                                guint            delay_ms);
@@ -1018,15 +1022,36 @@ dispatch (RoloContactList *self)
     }
 }
 
+static void
+clear_dispatch (RoloContactList *self)
+{
+  if (self->dispatch_source != NULL)
+    g_source_destroy (self->dispatch_source);
+  g_clear_pointer (&self->dispatch_source, g_source_unref);
+  if (self->dispatch_deadline != NULL)
+    g_source_destroy (self->dispatch_deadline);
+  g_clear_pointer (&self->dispatch_deadline, g_source_unref);
+}
+
 static gboolean
 dispatch_cb (gpointer user_data)
 {
   RoloContactList *self = user_data;
 
-  g_clear_pointer (&self->dispatch_source, g_source_unref);
+  clear_dispatch (self);
   dispatch (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static GSource *
+dispatch_source_new (RoloContactList *self,
+                     GSource         *source)
+{
+  g_source_set_callback (source, dispatch_cb, self, NULL);
+  g_source_set_static_name (source, "[rolo] contact list dispatch");
+  g_source_attach (source, self->context);
+  return source;
 }
 
 static void
@@ -1036,10 +1061,19 @@ schedule_dispatch (RoloContactList *self,
   if (self->dispatch_source != NULL)
     return;
 
-  self->dispatch_source = delay_ms > 0 ? g_timeout_source_new (delay_ms) : g_idle_source_new ();
-  g_source_set_callback (self->dispatch_source, dispatch_cb, self, NULL);
-  g_source_set_static_name (self->dispatch_source, "[rolo] contact list dispatch");
-  g_source_attach (self->dispatch_source, self->context);
+  if (delay_ms > 0)
+    {
+      self->dispatch_source = dispatch_source_new (self, g_timeout_source_new (delay_ms));
+      return;
+    }
+
+  /* Once the view is laid out (an idle runs after GTK's layout), so that
+   * only the pages it settles on are asked for; but no later than the
+   * deadline, as a window that draws without pause (a spinner on a slow
+   * machine) would hold back an idle for ever. */
+  self->dispatch_source = dispatch_source_new (self, g_idle_source_new ());
+  self->dispatch_deadline = dispatch_source_new (self,
+                                                 g_timeout_source_new (DISPATCH_DEADLINE_MS));
 }
 
 /* Result sets */
@@ -1170,9 +1204,7 @@ rolo_contact_list_dispose (GObject *object)
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->held);
   g_queue_clear (&self->wanted);
-  if (self->dispatch_source != NULL)
-    g_source_destroy (self->dispatch_source);
-  g_clear_pointer (&self->dispatch_source, g_source_unref);
+  clear_dispatch (self);
   cancel_auto_retry (self);
   if (self->network_monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->network_monitor, self);

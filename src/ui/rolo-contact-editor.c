@@ -2012,9 +2012,7 @@ rolo_contact_editor_dispose (GObject *object)
   g_clear_handle_id (&self->left_idle_id, g_source_remove);
   g_cancellable_cancel (self->duplicate_cancellable);
   g_clear_object (&self->tag_completion);
-  if (self->tag_names != NULL)
-    g_signal_handlers_disconnect_by_data (self->tag_names, self);
-  g_clear_object (&self->tag_names);
+  rolo_tag_names_watch (&self->tag_names, NULL, self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_CONTACT_EDITOR);
   g_clear_object (&self->client);
   g_clear_object (&self->original);
@@ -2410,12 +2408,8 @@ rolo_contact_editor_set_tag_names (RoloContactEditor *self,
   g_return_if_fail (ROLO_IS_CONTACT_EDITOR (self));
   g_return_if_fail (names == NULL || ROLO_IS_TAG_NAMES (names));
 
-  if (self->tag_names != NULL)
-    g_signal_handlers_disconnect_by_data (self->tag_names, self);
-  g_set_object (&self->tag_names, names);
-  if (names != NULL)
-    g_signal_connect_object (names, "changed", G_CALLBACK (rolo_contact_editor_update_tags),
-                             self, G_CONNECT_SWAPPED);
+  rolo_tag_names_watch (&self->tag_names, names, self,
+                        G_CALLBACK (rolo_contact_editor_update_tags));
   rolo_tag_completion_set_names (self->tag_completion, names);
   rolo_contact_details_set_tag_names (self->details, names);
   rolo_contact_editor_update_tags (self);

@@ -333,15 +333,9 @@ rolo_contacts_page_set_tag_names (RoloContactsPage *self,
   g_return_if_fail (ROLO_IS_CONTACTS_PAGE (self));
   g_return_if_fail (names == NULL || ROLO_IS_TAG_NAMES (names));
 
-  if (self->tag_names == names)
-    return;
-  if (self->tag_names != NULL)
-    g_signal_handlers_disconnect_by_data (self->tag_names, self);
-  g_set_object (&self->tag_names, names);
-  if (names != NULL)
-    g_signal_connect_object (names, "changed", G_CALLBACK (rolo_contacts_page_update_tags),
-                             self, G_CONNECT_SWAPPED);
-  if (!gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (rolo_tag_names_watch (&self->tag_names, names, self,
+                            G_CALLBACK (rolo_contacts_page_update_tags)) &&
+      !gtk_widget_in_destruction (GTK_WIDGET (self)))
     {
       rolo_contacts_page_update_tags (self);
       add_name_changed_cb (self);

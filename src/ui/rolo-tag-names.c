@@ -319,6 +319,25 @@ rolo_tag_names_match (RoloTagNames *self,
   return ids;
 }
 
+gboolean
+rolo_tag_names_watch (RoloTagNames **slot,
+                      RoloTagNames  *names,
+                      gpointer       owner,
+                      GCallback      changed)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (names == NULL || ROLO_IS_TAG_NAMES (names), FALSE);
+
+  if (*slot == names)
+    return FALSE;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, owner);
+  g_set_object (slot, names);
+  if (names != NULL)
+    g_signal_connect_object (names, "changed", changed, owner, G_CONNECT_SWAPPED);
+  return TRUE;
+}
+
 char *
 rolo_tag_names_format (RoloTagNames *self,
                        gint64        id)

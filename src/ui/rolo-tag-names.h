@@ -42,6 +42,13 @@ gboolean      rolo_tag_names_set      (RoloTagNames *self,
 GArray       *rolo_tag_names_match    (RoloTagNames *self,
                                        const char   *text,
                                        guint         max_ids);
+/* Points *@slot (a strong reference) at @names, so that @changed is called
+ * on @owner (its only argument) when the names change; drops the old one's
+ * connection. FALSE when *@slot was @names already. */
+gboolean      rolo_tag_names_watch    (RoloTagNames **slot,
+                                       RoloTagNames  *names,
+                                       gpointer       owner,
+                                       GCallback      changed);
 /* How a tag shows: its name, or "#12" when it has none. */
 char         *rolo_tag_names_format   (RoloTagNames *self,
                                        gint64        id);

@@ -44,7 +44,9 @@ struct _RoloContactDetails
   GtkLabel     *name_label;
   GtkImage     *type_icon;
   GtkLabel     *type_label;
-  GtkWidget    *groups[3];
+  GtkWidget    *group0;
+  GtkWidget    *group1;
+  GtkWidget    *group2;
   Row           rows[N_ROWS];
 
   RoloContact  *contact;
@@ -56,54 +58,9 @@ struct _RoloContactDetails
 
 G_DEFINE_FINAL_TYPE (RoloContactDetails, rolo_contact_details, ADW_TYPE_BIN)
 
-/* Which group each row is in. */
+/* Which group each row is in, as in the .ui. */
 static const guint row_group[N_ROWS] = { 0, 0, 0, 0, 1, 2, 2, 2, 2 };
-
-static void
-row_init (RoloContactDetails *self,
-          RowKind             kind,
-          const char         *title)
-{
-  Row *row = &self->rows[kind];
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-
-  row->title = GTK_LABEL (gtk_label_new (title));
-  row->value = GTK_LABEL (gtk_label_new (NULL));
-  row->extra = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->title, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row->title), "dim-label");
-
-  gtk_label_set_xalign (row->value, 0);
-  gtk_label_set_wrap (row->value, TRUE);
-  gtk_label_set_wrap_mode (row->value, PANGO_WRAP_WORD_CHAR);
-  /* To copy from; a stop for the keyboard too. */
-  gtk_label_set_selectable (row->value, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row->value),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, row->title, NULL,
-                                  -1);
-
-  gtk_label_set_xalign (row->extra, 0);
-  gtk_label_set_wrap (row->extra, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (row->extra), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (row->extra), FALSE);
-
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->title));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->value));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->extra));
-
-  /* A preferences row, so that the group puts it in its boxed list. */
-  row->row = adw_preferences_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
-  gtk_widget_set_focusable (row->row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[row_group[kind]]), row->row);
-}
+#define N_GROUPS 3
 
 static void
 row_show (RoloContactDetails *self,
@@ -220,12 +177,13 @@ rolo_contact_details_update_tags (RoloContactDetails *self)
 static void
 rolo_contact_details_update_groups (RoloContactDetails *self)
 {
-  gboolean any[G_N_ELEMENTS (self->groups)] = { FALSE };
+  GtkWidget *groups[N_GROUPS] = { self->group0, self->group1, self->group2 };
+  gboolean any[N_GROUPS] = { FALSE };
 
   for (guint i = 0; i < N_ROWS; i++)
     any[row_group[i]] |= gtk_widget_get_visible (self->rows[i].row);
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    gtk_widget_set_visible (self->groups[i], any[i]);
+  for (guint i = 0; i < N_GROUPS; i++)
+    gtk_widget_set_visible (groups[i], any[i]);
 }
 
 static void
@@ -282,6 +240,7 @@ rolo_contact_details_dispose (GObject *object)
 
   rolo_contact_details_set_tag_names (self, NULL);
   g_clear_object (&self->contact);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_CONTACT_DETAILS);
 
   G_OBJECT_CLASS (rolo_contact_details_parent_class)->dispose (object);
 }
@@ -301,68 +260,45 @@ static void
 rolo_contact_details_class_init (RoloContactDetailsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = rolo_contact_details_dispose;
   object_class->finalize = rolo_contact_details_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/rolo-contact-details.ui");
+  gtk_widget_class_bind_template_child (widget_class, RoloContactDetails, avatar);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactDetails, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactDetails, type_icon);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactDetails, type_label);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactDetails, group0);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactDetails, group1);
+  gtk_widget_class_bind_template_child (widget_class, RoloContactDetails, group2);
+#define BIND_ROW(kind, name) \
+  gtk_widget_class_bind_template_child_full (widget_class, #name "_row", FALSE, \
+    G_STRUCT_OFFSET (RoloContactDetails, rows[kind].row)); \
+  gtk_widget_class_bind_template_child_full (widget_class, #name "_title", FALSE, \
+    G_STRUCT_OFFSET (RoloContactDetails, rows[kind].title)); \
+  gtk_widget_class_bind_template_child_full (widget_class, #name "_value", FALSE, \
+    G_STRUCT_OFFSET (RoloContactDetails, rows[kind].value)); \
+  gtk_widget_class_bind_template_child_full (widget_class, #name "_extra", FALSE, \
+    G_STRUCT_OFFSET (RoloContactDetails, rows[kind].extra))
+  BIND_ROW (ROW_EMAIL, email);
+  BIND_ROW (ROW_MOBILE, mobile);
+  BIND_ROW (ROW_ADDRESS, address);
+  BIND_ROW (ROW_TAX_NUMBER, tax_number);
+  BIND_ROW (ROW_NOTES, notes);
+  BIND_ROW (ROW_NOTIFICATIONS, notifications);
+  BIND_ROW (ROW_PARENT, parent);
+  BIND_ROW (ROW_TAGS, tags);
+  BIND_ROW (ROW_CREATED, created);
+#undef BIND_ROW
 }
 
 static void
 rolo_contact_details_init (RoloContactDetails *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *type_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  self->avatar = ADW_AVATAR (adw_avatar_new (96, NULL, TRUE));
-  gtk_widget_set_halign (GTK_WIDGET (self->avatar), GTK_ALIGN_CENTER);
-  self->name_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->name_label, TRUE);
-  gtk_label_set_wrap_mode (self->name_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_justify (self->name_label, GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "title-1");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->name_label),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Name"), -1);
-  self->type_icon = GTK_IMAGE (gtk_image_new ());
-  self->type_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (type_box, "dim-label");
-  gtk_widget_set_halign (type_box, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (type_box), GTK_WIDGET (self->type_icon));
-  gtk_box_append (GTK_BOX (type_box), GTK_WIDGET (self->type_label));
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->avatar));
-  gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->name_label));
-  gtk_box_append (GTK_BOX (header), type_box);
-  gtk_box_append (GTK_BOX (box), header);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->groups); i++)
-    {
-      self->groups[i] = adw_preferences_group_new ();
-      gtk_box_append (GTK_BOX (box), self->groups[i]);
-    }
-
-  row_init (self, ROW_EMAIL, _("Email"));
-  row_init (self, ROW_MOBILE, _("Mobile"));
-  row_init (self, ROW_ADDRESS, _("Address"));
-  row_init (self, ROW_TAX_NUMBER, _("Tax Number"));
-  row_init (self, ROW_NOTES, _("Notes"));
-  row_init (self, ROW_NOTIFICATIONS, _("Notifications"));
-  row_init (self, ROW_PARENT, _("Parent Business"));
-  row_init (self, ROW_TAGS, _("Tags"));
-  row_init (self, ROW_CREATED, _("Added"));
-
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   rolo_contact_details_update (self);
 }
 

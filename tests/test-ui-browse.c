@@ -480,18 +480,22 @@ test_rows (Fixture       *fixture,
   const char * const default_sort[] = { "pageIndex=0", "sortBy=cstname", "sortOrder=asc", NULL };
   GtkWidget *type_cell;
 
-  fixture_connect (fixture, 250, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  fixture_connect (fixture, 1000, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
   wait_settled (fixture);
 
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
-  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "250 contacts");
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "1000 contacts");
   /* Name ascending unless the user chose otherwise. */
   wait_request (fixture, default_sort);
   assert_rows_ordered (fixture, rolo_contact_get_name, FALSE);
 
   /* The rows reach the screen, and only the pages on screen were asked for. */
   rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
-  g_assert_cmpuint (fixture->requests->len, <=, 2);
+  /* (GTK 4.8 lays out rows up to about 300 before it knows their height;
+   * on a slow machine the pages for those go out too: three of ten.) */
+  for (guint i = 0; i < fixture->requests->len; i++)
+    g_test_message ("asked: %s", (char *) g_ptr_array_index (fixture->requests, i));
+  g_assert_cmpuint (fixture->requests->len, <=, 3);
   type_cell = find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Individual");
   if (type_cell == NULL)
     type_cell = find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Business");

@@ -158,7 +158,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* The longest a wanted page waits for the view to settle. */
-#define DISPATCH_DEADLINE_MS 1000
+#define DISPATCH_DEADLINE_MS 3000
 
 static void schedule_dispatch (RoloContactList *self,
                                guint            delay_ms);

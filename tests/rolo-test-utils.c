@@ -24,6 +24,17 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A slower build (sanitizers) waits longer, as meson's
+ * --timeout-multiplier does for whole tests. */
+static guint
+scaled_timeout (guint timeout_ms)
+{
+  const char *multiplier = g_getenv ("ROLO_TEST_TIMEOUT_MULTIPLIER");
+  guint64 factor = multiplier != NULL ? g_ascii_strtoull (multiplier, NULL, 10) : 1;
+
+  return timeout_ms * CLAMP (factor, 1, 10);
+}
+
 void
 rolo_test_wait_until (RoloTestCondition condition,
                       gpointer          user_data,
@@ -31,7 +42,10 @@ rolo_test_wait_until (RoloTestCondition condition,
 {
   GMainContext *context = g_main_context_get_thread_default ();
   gboolean timed_out = FALSE;
-  g_autoptr(GSource) source = g_timeout_source_new (timeout_ms);
+  g_autoptr(GSource) source = NULL;
+
+  timeout_ms = scaled_timeout (timeout_ms);
+  source = g_timeout_source_new (timeout_ms);
 
   g_source_set_callback (source, timeout_cb, &timed_out, NULL);
   g_source_attach (source, context);

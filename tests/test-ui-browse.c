@@ -1611,6 +1611,21 @@ test_columns_fill (Fixture       *fixture,
 
 /* A narrow window drops Type and Created (the avatar shows the type), keeps
  * the user's choice of columns, and brings them back when it widens. */
+typedef struct
+{
+  Fixture *fixture;
+  int      width;
+} WidthWait;
+
+static gboolean
+window_at_most (gpointer user_data)
+{
+  WidthWait *wait = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (wait->fixture->window));
+
+  return width > 0 && width <= wait->width;
+}
+
 static void
 test_columns_narrow (Fixture       *fixture,
                      gconstpointer  user_data)
@@ -1618,6 +1633,7 @@ test_columns_narrow (Fixture       *fixture,
   g_autoptr(GVariant) before = NULL;
   g_autoptr(GVariant) after = NULL;
   GtkWidget *search;
+  WidthWait width;
 
   fixture_connect (fixture, 30, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
   wait_settled (fixture);
@@ -1629,7 +1645,9 @@ test_columns_narrow (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 600);
   rolo_test_iterate_for (300);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 600);
-  rolo_test_iterate_for (400);
+  width = (WidthWait) { fixture, 500 };
+  rolo_test_wait_until (window_at_most, &width, TIMEOUT_MS);
+  rolo_test_iterate_for (100);
   {
     int min = 0;
 

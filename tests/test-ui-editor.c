@@ -739,6 +739,27 @@ popover_shown (gpointer user_data)
   return gtk_widget_get_mapped (GTK_WIDGET (user_data));
 }
 
+/* @widget whole inside the editor, the form scrolled to it as focus
+ * would; waits for it (a slow build lays out late). */
+static gboolean
+on_screen (gpointer user_data)
+{
+  GtkWidget *widget = user_data;
+  GtkWidget *editor = GTK_WIDGET (gtk_widget_get_root (widget));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, editor, &bounds))
+    return FALSE;
+  if (bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (editor))
+    return TRUE;
+  if (gtk_widget_compute_bounds (widget, content, &bounds))
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 24);
+  return FALSE;
+}
+
 /* After a pick, or Escape, the keyboard is back on the picker's button,
  * not nowhere: Tab goes on from there. */
 static void
@@ -758,6 +779,7 @@ test_picker_focus (Fixture       *fixture,
 
       /* As Tab gets there: the form scrolls to it. */
       gtk_widget_grab_focus (GTK_WIDGET (button));
+      rolo_test_wait_until (on_screen, button, TIMEOUT_MS);
       rolo_test_iterate_for (100);
       gtk_menu_button_popup (button);
       rolo_test_wait_until (popover_shown, popover, TIMEOUT_MS);
@@ -778,6 +800,8 @@ test_picker_focus (Fixture       *fixture,
     GtkWidget *list = find_widget (GTK_WIDGET (popover), is_type_named, "GtkListView");
     GtkWidget *focus;
 
+    gtk_widget_grab_focus (GTK_WIDGET (button));
+    rolo_test_wait_until (on_screen, button, TIMEOUT_MS);
     gtk_menu_button_popup (button);
     rolo_test_wait_until (popover_shown, popover, TIMEOUT_MS);
     g_assert_true (gtk_widget_child_focus (list, GTK_DIR_DOWN) || gtk_widget_grab_focus (list));
@@ -793,6 +817,8 @@ test_picker_focus (Fixture       *fixture,
 
   /* Picking from the search. */
   gtk_widget_grab_focus (field (fixture, ROLO_CONTACT_FIELD_NAME));
+  rolo_test_wait_until (on_screen, picker_button (fixture, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID),
+                        TIMEOUT_MS);
   choose_country (fixture, "+44");
   rolo_test_wait_until (popover_gone,
                         gtk_menu_button_get_popover (picker_button (

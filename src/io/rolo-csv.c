@@ -99,22 +99,7 @@ reader_fill_more (RoloCsvReader  *self,
   return TRUE;
 }
 
-static int
-reader_next (RoloCsvReader  *self,
-             GCancellable   *cancellable,
-             GError        **error,
-             gboolean       *failed)
-{
-  if (!reader_fill (self, cancellable, error))
-    {
-      *failed = TRUE;
-      return END_OF_INPUT;
-    }
-  if (self->pos == self->len)
-    return END_OF_INPUT;
-  return self->buffer[self->pos++];
-}
-
+/* The next byte, left in place, or END_OF_INPUT (also on error). */
 static int
 reader_peek (RoloCsvReader  *self,
              GCancellable   *cancellable,
@@ -129,6 +114,19 @@ reader_peek (RoloCsvReader  *self,
   if (self->pos == self->len)
     return END_OF_INPUT;
   return self->buffer[self->pos];
+}
+
+static int
+reader_next (RoloCsvReader  *self,
+             GCancellable   *cancellable,
+             GError        **error,
+             gboolean       *failed)
+{
+  int c = reader_peek (self, cancellable, error, failed);
+
+  if (c != END_OF_INPUT)
+    self->pos++;
+  return c;
 }
 
 /* Skips a byte order mark and tells the separator from the first line (as

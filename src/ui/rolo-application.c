@@ -9,18 +9,15 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "rolo-account-store.h"
 #include "rolo-application.h"
+#include "rolo-command-line.h"
 #include "rolo-preferences.h"
-#include "rolo-sandbox.h"
+#include "rolo-sample-server.h"
 #include "rolo-window.h"
-
-#define SANDBOX_DEFAULT_SEED 1000
 
 struct _RoloApplication
 {
@@ -40,7 +37,6 @@ G_DEFINE_FINAL_TYPE (RoloApplication, rolo_application, ADW_TYPE_APPLICATION)
 
 typedef struct
 {
-  char *db_path;
   int   seed;
   char *access_key;
   char *secret_key;
@@ -54,73 +50,21 @@ static const GOptionEntry option_entries[] = {
     N_("With --sandbox: start over with a fresh store of N sample contacts"), N_("N") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the contacts to FILE (.csv or .vcf) and exit, without a window"), N_("FILE") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: only the contacts whose name or email contains TEXT"), N_("TEXT") },
+  { "type", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: only individuals or only businesses"), N_("individual|business") },
   { NULL }
 };
 
 static void
 sandbox_setup_free (SandboxSetup *setup)
 {
-  g_free (setup->db_path);
   g_free (setup->access_key);
   g_free (setup->secret_key);
   g_free (setup);
-}
-
-/* Starting over: the store and SQLite's companion files, if any. */
-static gboolean
-remove_store (const char  *db_path,
-              GError     **error)
-{
-  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (db_path, suffixes[i], NULL);
-      int saved_errno;
-
-      if (g_unlink (path) == 0)
-        continue;
-      saved_errno = errno;
-      if (saved_errno == ENOENT)
-        continue;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not remove the old sample store %s: %s"),
-                   path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static RoloSandbox *
-sandbox_setup_run (SandboxSetup  *setup,
-                   GError       **error)
-{
-  g_autofree char *dir = g_path_get_dirname (setup->db_path);
-  g_autoptr(RoloSandbox) sandbox = NULL;
-  guint n_contacts = setup->seed >= 0 ? (guint) setup->seed : SANDBOX_DEFAULT_SEED;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (setup->seed >= 0 && !remove_store (setup->db_path, error))
-    return NULL;
-
-  sandbox = rolo_sandbox_new (setup->db_path, error);
-  if (sandbox == NULL)
-    return NULL;
-  rolo_sandbox_set_keys (sandbox, setup->access_key, setup->secret_key);
-  /* Seeding leaves a store that already holds contacts as it is. */
-  if (!rolo_sandbox_seed (sandbox, n_contacts, error) ||
-      !rolo_sandbox_start_thread (sandbox, 0, error))
-    return NULL;
-
-  return g_steal_pointer (&sandbox);
 }
 
 /* Seeding a large store takes a while: keep it off the main thread. */
@@ -131,7 +75,9 @@ sandbox_setup_thread (GTask        *task,
                       GCancellable *cancellable)
 {
   GError *error = NULL;
-  RoloSandbox *sandbox = sandbox_setup_run (task_data, &error);
+  SandboxSetup *setup = task_data;
+  RoloSandbox *sandbox = rolo_sample_server_start (setup->seed, setup->access_key,
+                                                   setup->secret_key, &error);
 
   if (sandbox == NULL)
     g_task_return_error (task, error);
@@ -227,7 +173,6 @@ rolo_application_start_sandbox (RoloApplication *self,
   g_autoptr(GTask) task = NULL;
   SandboxSetup *setup = g_new0 (SandboxSetup, 1);
 
-  setup->db_path = g_build_filename (g_get_user_data_dir (), "rolo", "sandbox.db", NULL);
   setup->seed = self->sandbox_seed;
   setup->access_key = g_uuid_string_random ();
   setup->secret_key = g_uuid_string_random ();
@@ -554,7 +499,7 @@ reset_response_cb (RoloApplication *self,
   /* The window lets go of the old server before it stops. */
   rolo_window_set_client (ROLO_WINDOW (window), NULL);
   g_clear_object (&self->sandbox);
-  self->sandbox_seed = SANDBOX_DEFAULT_SEED;
+  self->sandbox_seed = ROLO_SAMPLE_SERVER_DEFAULT_SEED;
   rolo_application_set_action_enabled (self, "reset-sample-data", FALSE);
   rolo_application_start_sandbox (self, ROLO_WINDOW (window));
 }
@@ -621,6 +566,7 @@ rolo_application_handle_local_options (GApplication *application,
                                        GVariantDict *options)
 {
   RoloApplication *self = ROLO_APPLICATION (application);
+  RoloCommandLine command_line = { 0, };
   const char *seed_text = NULL;
   guint64 seed = 0;
 
@@ -643,6 +589,16 @@ rolo_application_handle_local_options (GApplication *application,
         }
       self->sandbox_seed = (int) seed;
     }
+
+  command_line.use_sandbox = self->use_sandbox;
+  command_line.sandbox_seed = self->sandbox_seed;
+  command_line.settings = self->settings;
+  g_variant_dict_lookup (options, "export", "^&ay", &command_line.export_path);
+  g_variant_dict_lookup (options, "search", "&s", &command_line.search);
+  g_variant_dict_lookup (options, "type", "&s", &command_line.type);
+  if (rolo_command_line_is_wanted (&command_line) || command_line.search != NULL ||
+      command_line.type != NULL)
+    return rolo_command_line_run (&command_line);
 
   /* A sample session is self-contained (its own server, keys made up for
    * this run): it never hands over to, or takes over, a running Rolo. */

@@ -52,6 +52,11 @@ static const GOptionEntry option_entries[] = {
     N_("Print the version and exit"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the contacts to FILE (.csv or .vcf) and exit, without a window"), N_("FILE") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check the contacts of FILE (.csv or .vcf), create those that are new, and exit, "
+       "without a window"), N_("FILE") },
+  { "dry-run", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: check every row, change nothing"), NULL },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: only the contacts whose name or email contains TEXT"), N_("TEXT") },
   { "type", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -594,10 +599,12 @@ rolo_application_handle_local_options (GApplication *application,
   command_line.sandbox_seed = self->sandbox_seed;
   command_line.settings = self->settings;
   g_variant_dict_lookup (options, "export", "^&ay", &command_line.export_path);
+  g_variant_dict_lookup (options, "import", "^&ay", &command_line.import_path);
+  command_line.dry_run = g_variant_dict_contains (options, "dry-run");
   g_variant_dict_lookup (options, "search", "&s", &command_line.search);
   g_variant_dict_lookup (options, "type", "&s", &command_line.type);
   if (rolo_command_line_is_wanted (&command_line) || command_line.search != NULL ||
-      command_line.type != NULL)
+      command_line.type != NULL || command_line.dry_run)
     return rolo_command_line_run (&command_line);
 
   /* A sample session is self-contained (its own server, keys made up for

@@ -20,6 +20,7 @@
 #include "rolo-command-line.h"
 #include "rolo-error-text.h"
 #include "rolo-exporter.h"
+#include "rolo-importer.h"
 #include "rolo-sample-server.h"
 
 /* One command-line run: the loop it turns and what it reached. */
@@ -249,6 +250,143 @@ run_export (Run *run)
   return run->status;
 }
 
+/* ---- import ---- */
+
+static void
+import_progress_cb (RoloImporter *importer,
+                    GParamSpec   *pspec,
+                    Run          *run)
+{
+  guint n_done = 0, n_total = 0;
+  g_autofree char *text = NULL;
+
+  g_object_get (importer, "n-done", &n_done, "n-total", &n_total, NULL);
+  if (n_done % 100 != 0 && n_done != n_total)
+    return;
+  if (n_total > 0)
+    /* Translators: progress of an import, "120 of 1500 rows". */
+    text = g_strdup_printf (_("%u of %u rows"), n_done, n_total);
+  else
+    /* Translators: progress of the check before an import. */
+    text = g_strdup_printf (_("%u rows checked"), n_done);
+  g_printerr ("\r%s", text);
+}
+
+static void
+importer_step_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Run *run = user_data;
+  GTask *task = G_TASK (result);
+  gpointer tag = g_task_get_source_tag (task);
+  RoloImporter *importer = ROLO_IMPORTER (source);
+
+  if (tag == rolo_importer_open_async)
+    rolo_importer_open_finish (importer, result, &run->error);
+  else if (tag == rolo_importer_check_async)
+    rolo_importer_check_finish (importer, result, &run->error);
+  else
+    rolo_importer_import_finish (importer, result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+print_problems (RoloImporter *importer)
+{
+  for (guint i = 0; i < rolo_importer_get_n_problems (importer); i++)
+    {
+      const RoloImportProblem *problem = rolo_importer_get_problem (importer, i);
+
+      g_print ("%u: %s: %s\n", problem->line,
+               problem->field != NULL ? problem->field : _("row"), problem->message);
+    }
+}
+
+static void
+print_check_summary (RoloImporter *importer)
+{
+  guint n_rows = rolo_importer_get_n_rows (importer);
+  g_autofree char *rows = NULL;
+
+  /* Translators: the start of "Checked 12 rows: 9 ready, 2 already exist, 1 with problems." */
+  rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checked %u row", "Checked %u rows",
+                                       n_rows), n_rows);
+  /* Translators: %s is "Checked N rows". */
+  g_printerr (_("%s: %u ready, %u already there, %u with problems.\n"), rows,
+              rolo_importer_get_n_ready (importer), rolo_importer_get_n_existing (importer),
+              rolo_importer_get_n_invalid (importer));
+}
+
+/* Runs one step of the importer to its end; FALSE with the message printed. */
+static gboolean
+run_import_step (Run          *run,
+                 RoloImporter *importer,
+                 void (*step) (RoloImporter *, GCancellable *, GAsyncReadyCallback, gpointer),
+                 const char   *failure)
+{
+  step (importer, run->cancellable, importer_step_cb, run);
+  g_main_loop_run (run->loop);
+  if (run->progress)
+    g_printerr ("\n");
+  if (run->error == NULL)
+    return TRUE;
+  print_error (failure, run->error);
+  return FALSE;
+}
+
+static int
+run_import (Run *run)
+{
+  const RoloCommandLine *options = run->options;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (options->import_path);
+  g_autoptr(RoloImporter) importer = NULL;
+  gsize n_created = 0;
+
+  if (!run_connect (run))
+    return ROLO_EXIT_USAGE;
+
+  importer = rolo_importer_new (run->client, file);
+  if (options->settings != NULL)
+    rolo_importer_set_notify_defaults (importer,
+                                       g_settings_get_boolean (options->settings,
+                                                               "new-contact-email-notify"),
+                                       g_settings_get_boolean (options->settings,
+                                                               "new-contact-sms-notify"),
+                                       g_settings_get_boolean (options->settings,
+                                                               "new-contact-whatsapp-notify"));
+  if (run->progress)
+    g_signal_connect (importer, "notify::n-done", G_CALLBACK (import_progress_cb), run);
+
+  /* Translators: the file could not be opened or read. */
+  if (!run_import_step (run, importer, rolo_importer_open_async, _("Cannot import")))
+    return ROLO_EXIT_USAGE;
+  if (!run_import_step (run, importer, rolo_importer_check_async, _("The check failed")))
+    return ROLO_EXIT_PARTIAL;
+  print_check_summary (importer);
+
+  if (options->dry_run)
+    {
+      print_problems (importer);
+      return rolo_importer_get_n_invalid (importer) == 0 ? ROLO_EXIT_OK : ROLO_EXIT_PARTIAL;
+    }
+
+  if (rolo_importer_get_n_ready (importer) > 0 &&
+      !run_import_step (run, importer, rolo_importer_import_async, _("The import stopped")))
+    run->status = ROLO_EXIT_PARTIAL;
+  else
+    run->status = ROLO_EXIT_OK;
+  print_problems (importer);
+  rolo_importer_get_created_ids (importer, &n_created);
+  /* Translators: the last line of rolo --import; %s is the file name. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "Imported %u contact from %s\n",
+                        "Imported %u contacts from %s\n", n_created),
+           (guint) n_created, options->import_path);
+  if (rolo_importer_get_n_invalid (importer) > 0)
+    return ROLO_EXIT_PARTIAL;
+  return run->status;
+}
+
 /* ---- entry points ---- */
 
 gboolean
@@ -299,7 +437,7 @@ rolo_command_line_run (const RoloCommandLine *options)
   if (options->export_path != NULL)
     status = run_export (&run);
   else
-    status = ROLO_EXIT_USAGE;
+    status = run_import (&run);
 
   run_clear (&run);
   return status;

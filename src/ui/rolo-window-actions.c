@@ -297,7 +297,7 @@ rolo_window_confirm_delete (RoloWindow *self,
 
 /* The selected rows that are loaded, as copies: rows can be refilled while
  * the confirmation is up. */
-static GPtrArray *
+GPtrArray *
 rolo_window_dup_selected (RoloWindow *self)
 {
   GtkSelectionModel *selection = rolo_contact_view_get_selection (self->contact_view);

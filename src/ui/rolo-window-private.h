@@ -60,6 +60,8 @@ struct _RoloWindow
   gboolean              compact;       /* narrow: the header bar keeps the search usable */
   gboolean              narrow;        /* narrower: the table drops its lesser columns */
   guint                 compact_id;
+  GFile                *exported;      /* the last export, for Show in Files */
+  GArray               *imported;      /* gint64: the last import's, for Undo */
 };
 
 /* rolo-window.c */
@@ -94,6 +96,11 @@ void     rolo_window_set_state         (RoloWindow     *self,
 void     rolo_window_sync              (RoloWindow     *self);
 void     rolo_window_show_connecting   (RoloWindow     *self);
 void     rolo_window_reload            (RoloWindow     *self);
+
+/* rolo-window-files.c: Import… and Export… */
+void     rolo_window_class_add_file_actions (GtkWidgetClass *widget_class);
+/* The contacts selected and loaded, as copies. */
+GPtrArray *rolo_window_dup_selected     (RoloWindow     *self);
 
 /* rolo-window-actions.c */
 /* Opens the contact editor over the window (id 0: a new contact). */

@@ -87,6 +87,10 @@ rolo_window_update_actions (RoloWindow *self)
                                  !gtk_bitset_is_empty (selected));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  pending && !self->flushing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_contacts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_contacts && !self->flushing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file",
+                                 has_contacts && !self->flushing);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_contacts);
 }
 
@@ -753,6 +757,8 @@ rolo_window_dispose (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->tag_names);
   g_clear_object (&self->settings);
+  g_clear_object (&self->exported);
+  g_clear_pointer (&self->imported, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_WINDOW);
 
@@ -890,6 +896,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   rolo_window_class_add_actions (widget_class);
+  rolo_window_class_add_file_actions (widget_class);
 }
 
 static void

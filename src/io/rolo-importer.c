@@ -98,15 +98,21 @@ typedef struct
   guint         next_row;     /* in batch */
   guint         in_flight;
   gboolean      reading;
+  gboolean      pumping;      /* pass_pump() runs: a nested call asks it again */
+  gboolean      pump_again;
+  gboolean      finished;
   GCancellable *cancellable;  /* the task's */
   GError       *error;
 } Pass;
 
 /* ---- rows and problems ---- */
 
+/* NULL too: the batch's slots are emptied as rows are taken. */
 static void
 import_row_free (ImportRow *row)
 {
+  if (row == NULL)
+    return;
   g_strfreev (row->fields);
   g_clear_object (&row->contact);
   g_ptr_array_unref (row->problems);
@@ -800,14 +806,15 @@ row_job_check (RowJob *job)
 {
   RoloImporter *self = g_task_get_source_object (job->task);
   Pass *pass = g_task_get_task_data (job->task);
-  gint64 parent = rolo_contact_get_parent_id (job->row->contact);
   gpointer type;
+  gint64 parent;
 
   if (job->row->problems->len > 0 || rolo_importer_seen_in_file (self, job->row))
     {
       row_job_done (job);
       return;
     }
+  parent = rolo_contact_get_parent_id (job->row->contact);
   if (parent <= 0)
     row_job_find_match (job);
   else if (g_hash_table_lookup_extended (self->parents, &parent, NULL, &type))
@@ -948,9 +955,8 @@ pass_finish (GTask *task)
     g_task_return_boolean (task, TRUE);
 }
 
-/* Moves a pass on: after every answer. */
 static void
-pass_pump (GTask *task)
+pass_pump_once (GTask *task)
 {
   RoloImporter *self = g_task_get_source_object (task);
   Pass *pass = g_task_get_task_data (task);
@@ -990,7 +996,37 @@ pass_pump (GTask *task)
 
   if (pass->in_flight == 0 && !pass->reading &&
       (pass->error != NULL || (pass_batch_taken (pass) && pass->source->done)))
-    pass_finish (task);
+    {
+      pass->finished = TRUE;
+      pass_finish (task);
+    }
+}
+
+/* Moves a pass on: after every answer. A row settled at once (one with
+ * problems) calls back in here, which only asks the running call to go
+ * round again. */
+static void
+pass_pump (GTask *task)
+{
+  Pass *pass = g_task_get_task_data (task);
+
+  if (pass->finished)
+    return;
+  if (pass->pumping)
+    {
+      pass->pump_again = TRUE;
+      return;
+    }
+  g_object_ref (task);
+  pass->pumping = TRUE;
+  do
+    {
+      pass->pump_again = FALSE;
+      pass_pump_once (task);
+    }
+  while (pass->pump_again && !pass->finished);
+  pass->pumping = FALSE;
+  g_object_unref (task);
 }
 
 static void

@@ -1,0 +1,291 @@
+/* rolo-contact-match.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-client"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "rolo-contact-match.h"
+
+/* Enough to find the contact among those with a similar name or email. */
+#define SEARCH_PAGE_SIZE 50
+
+/* Trimmed, inner runs of white space as one space, NFKC, case folded. */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1,
+                                                  G_NORMALIZE_NFKC);
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (normalized == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normalized, -1);
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+mobile_digits (const char *mobile)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = mobile != NULL ? mobile : ""; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+char *
+rolo_contact_match_email_key (RoloContact *contact)
+{
+  g_return_val_if_fail (ROLO_IS_CONTACT (contact), NULL);
+
+  return fold_text (rolo_contact_get_email (contact));
+}
+
+/* The name, a unit separator, the mobile's digits. */
+char *
+rolo_contact_match_name_mobile_key (RoloContact *contact)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (ROLO_IS_CONTACT (contact), NULL);
+
+  name = fold_text (rolo_contact_get_name (contact));
+  digits = mobile_digits (rolo_contact_get_mobile (contact));
+  return g_strconcat (name, "\x1f", digits, NULL);
+}
+
+RoloContactMatch
+rolo_contact_match (RoloContact *candidate,
+                    RoloContact *existing)
+{
+  g_autofree char *email_a = NULL;
+  g_autofree char *email_b = NULL;
+  g_autofree char *name_a = NULL;
+  g_autofree char *name_b = NULL;
+  g_autofree char *mobile_a = NULL;
+  g_autofree char *mobile_b = NULL;
+
+  g_return_val_if_fail (ROLO_IS_CONTACT (candidate), ROLO_CONTACT_MATCH_NONE);
+  g_return_val_if_fail (ROLO_IS_CONTACT (existing), ROLO_CONTACT_MATCH_NONE);
+
+  email_a = rolo_contact_match_email_key (candidate);
+  email_b = rolo_contact_match_email_key (existing);
+  if (*email_a != '\0' && g_str_equal (email_a, email_b))
+    return ROLO_CONTACT_MATCH_EMAIL;
+
+  name_a = fold_text (rolo_contact_get_name (candidate));
+  name_b = fold_text (rolo_contact_get_name (existing));
+  if (*name_a == '\0' || !g_str_equal (name_a, name_b))
+    return ROLO_CONTACT_MATCH_NONE;
+
+  mobile_a = mobile_digits (rolo_contact_get_mobile (candidate));
+  mobile_b = mobile_digits (rolo_contact_get_mobile (existing));
+  if (g_str_equal (mobile_a, mobile_b) && (*email_a == '\0' || *email_b == '\0'))
+    return ROLO_CONTACT_MATCH_NAME_AND_MOBILE;
+  return ROLO_CONTACT_MATCH_NAME;
+}
+
+/* ---- asking the server ---- */
+
+typedef enum
+{
+  STEP_EMAIL,
+  STEP_NAME,
+  STEP_DONE,
+} Step;
+
+typedef struct
+{
+  RoloContact      *candidate;
+  RoloContactMatch  weakest;
+  Step              step;
+  RoloContact      *best;
+  RoloContactMatch  best_match;
+} FindMatch;
+
+typedef struct
+{
+  RoloContact      *contact;
+  RoloContactMatch  match;
+} MatchResult;
+
+static void
+find_match_free (FindMatch *find)
+{
+  g_clear_object (&find->candidate);
+  g_clear_object (&find->best);
+  g_free (find);
+}
+
+static void
+match_result_free (MatchResult *result)
+{
+  g_clear_object (&result->contact);
+  g_free (result);
+}
+
+static void find_match_next (GTask *task);
+
+static void
+find_match_consider (FindMatch   *find,
+                     RoloContact *existing)
+{
+  gint64 own_id = rolo_contact_get_id (find->candidate);
+  RoloContactMatch match;
+
+  if (own_id > 0 && rolo_contact_get_id (existing) == own_id)
+    return;
+  match = rolo_contact_match (find->candidate, existing);
+  if (match >= find->weakest && match > find->best_match)
+    {
+      g_set_object (&find->best, existing);
+      find->best_match = match;
+    }
+}
+
+static void
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FindMatch *find = g_task_get_task_data (task);
+  g_autoptr(RoloContactPage) page = NULL;
+  GError *error = NULL;
+  GListModel *contacts;
+
+  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* List rows carry the name, email and mobile: all the rule needs. */
+  contacts = rolo_contact_page_get_contacts (page);
+  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+    {
+      g_autoptr(RoloContact) existing = g_list_model_get_item (contacts, i);
+
+      find_match_consider (find, existing);
+    }
+  find_match_next (task);
+}
+
+static void
+find_match_return (GTask *task)
+{
+  FindMatch *find = g_task_get_task_data (task);
+  MatchResult *result = g_new0 (MatchResult, 1);
+
+  result->contact = g_steal_pointer (&find->best);
+  result->match = result->contact != NULL ? find->best_match : ROLO_CONTACT_MATCH_NONE;
+  g_task_return_pointer (task, result, (GDestroyNotify) match_result_free);
+}
+
+/* The email first: it decides alone. Then the name, when a weaker match
+ * may still do. */
+static void
+find_match_next (GTask *task)
+{
+  FindMatch *find = g_task_get_task_data (task);
+  RoloClient *client = g_task_get_source_object (task);
+  g_autoptr(RoloContactQuery) query = NULL;
+  g_autofree char *search = NULL;
+
+  while (find->step != STEP_DONE && search == NULL)
+    {
+      Step step = find->step++;
+
+      if (find->best_match == ROLO_CONTACT_MATCH_EMAIL)
+        break;
+      if (step == STEP_EMAIL)
+        search = g_strstrip (g_strdup (rolo_contact_get_email (find->candidate)));
+      else if (find->weakest <= ROLO_CONTACT_MATCH_NAME_AND_MOBILE)
+        search = g_strstrip (g_strdup (rolo_contact_get_name (find->candidate)));
+      if (search != NULL && *search == '\0')
+        g_clear_pointer (&search, g_free);
+    }
+  if (search == NULL)
+    {
+      find_match_return (task);
+      return;
+    }
+
+  query = rolo_contact_query_new ();
+  rolo_contact_query_set_search (query, search);
+  rolo_client_list_contacts_async (client, query, 0, SEARCH_PAGE_SIZE,
+                                   g_task_get_cancellable (task), listed_cb,
+                                   g_object_ref (task));
+}
+
+void
+rolo_client_find_match_async (RoloClient          *client,
+                              RoloContact         *candidate,
+                              RoloContactMatch     weakest,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindMatch *find;
+
+  g_return_if_fail (ROLO_IS_CLIENT (client));
+  g_return_if_fail (ROLO_IS_CONTACT (candidate));
+  g_return_if_fail (weakest >= ROLO_CONTACT_MATCH_NAME && weakest <= ROLO_CONTACT_MATCH_EMAIL);
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rolo_client_find_match_async);
+  find = g_new0 (FindMatch, 1);
+  find->candidate = rolo_contact_copy (candidate);
+  find->weakest = weakest;
+  g_task_set_task_data (task, find, (GDestroyNotify) find_match_free);
+  find_match_next (task);
+}
+
+RoloContact *
+rolo_client_find_match_finish (RoloClient        *client,
+                               GAsyncResult      *result,
+                               RoloContactMatch  *match,
+                               GError           **error)
+{
+  MatchResult *found;
+  RoloContact *contact;
+
+  g_return_val_if_fail (ROLO_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+
+  found = g_task_propagate_pointer (G_TASK (result), error);
+  if (match != NULL)
+    *match = found != NULL ? found->match : ROLO_CONTACT_MATCH_NONE;
+  if (found == NULL)
+    return NULL;
+  contact = g_steal_pointer (&found->contact);
+  match_result_free (found);
+  return contact;
+}

@@ -234,7 +234,7 @@ test_import_pages (Fixture       *fixture,
     g_autofree char *contents = NULL;
 
     g_assert_true (g_file_get_contents (report, &contents, NULL, &error));
-    g_assert_nonnull (strstr (contents, "Broken,Individual,broken-at-example,,,Email: "));
+    g_assert_nonnull (strstr (contents, "Broken,Individual,broken-at-example,,,\"Email: "));
   }
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.import", NULL);

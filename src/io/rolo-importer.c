@@ -70,7 +70,8 @@ struct _RoloImporter
   GHashTable      *parents;     /* id → RoloContactType, or 0: not found */
   GHashTable      *email_keys;  /* key → first line */
   GHashTable      *name_keys;   /* key → first line */
-  GArray          *created;     /* gint64 */
+  GArray          *created;     /* gint64, in file order once a pass ends */
+  GArray          *created_at;  /* guint: the row of each, meanwhile */
   guint            n_rows, n_existing, n_invalid;
   guint            n_done, n_total;
   gboolean         busy;
@@ -857,7 +858,10 @@ created_cb (GObject      *source,
 
   id = rolo_client_create_contact_finish (ROLO_CLIENT (source), result, &error);
   if (id > 0)
-    g_array_append_val (self->created, id);
+    {
+      g_array_append_val (self->created, id);
+      g_array_append_val (self->created_at, job->row->index);
+    }
   else if (rolo_io_retry_delay (error, job->attempt++, &delay_ms))
     {
       g_clear_error (&error);
@@ -935,6 +939,43 @@ pass_batch_taken (Pass *pass)
   return pass->batch == NULL || pass->next_row == pass->batch->len;
 }
 
+typedef struct
+{
+  guint  index;
+  gint64 id;
+} Created;
+
+static int
+compare_created (gconstpointer a,
+                 gconstpointer b)
+{
+  const Created *ca = a, *cb = b;
+
+  return ca->index < cb->index ? -1 : ca->index > cb->index;
+}
+
+/* Answers come in any order; the ids go in the file's. */
+static void
+rolo_importer_sort_created (RoloImporter *self)
+{
+  g_autoptr(GArray) pairs = g_array_sized_new (FALSE, FALSE, sizeof (Created),
+                                               self->created->len);
+
+  for (guint i = 0; i < self->created->len; i++)
+    {
+      Created pair = { g_array_index (self->created_at, guint, i),
+                       g_array_index (self->created, gint64, i) };
+
+      g_array_append_val (pairs, pair);
+    }
+  g_array_sort (pairs, compare_created);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      g_array_index (self->created, gint64, i) = g_array_index (pairs, Created, i).id;
+      g_array_index (self->created_at, guint, i) = g_array_index (pairs, Created, i).index;
+    }
+}
+
 static void
 pass_finish (GTask *task)
 {
@@ -942,6 +983,7 @@ pass_finish (GTask *task)
   Pass *pass = g_task_get_task_data (task);
 
   self->busy = FALSE;
+  rolo_importer_sort_created (self);
   g_array_sort (self->problems, compare_problems);
   if (pass->kind == PASS_CHECK && pass->error == NULL)
     self->n_rows = pass->source->next_index;
@@ -1093,6 +1135,7 @@ rolo_importer_finalize (GObject *object)
   g_clear_pointer (&self->email_keys, g_hash_table_unref);
   g_clear_pointer (&self->name_keys, g_hash_table_unref);
   g_clear_pointer (&self->created, g_array_unref);
+  g_clear_pointer (&self->created_at, g_array_unref);
 
   G_OBJECT_CLASS (rolo_importer_parent_class)->finalize (object);
 }
@@ -1137,6 +1180,7 @@ rolo_importer_init (RoloImporter *self)
   self->email_notify = TRUE;
   self->parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->created = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->created_at = g_array_new (FALSE, FALSE, sizeof (guint));
   self->preview = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   rolo_importer_reset (self);
 }
@@ -1374,6 +1418,7 @@ rolo_importer_import_async (RoloImporter        *self,
   g_return_if_fail (!self->busy);
 
   g_array_set_size (self->created, 0);
+  g_array_set_size (self->created_at, 0);
   rolo_importer_set_progress (self, 0, g_hash_table_size (self->ready));
   rolo_importer_start_pass (self, PASS_IMPORT, cancellable, callback, user_data,
                             rolo_importer_import_async);

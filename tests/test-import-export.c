@@ -256,7 +256,7 @@ test_export_cancel (Fixture       *fixture,
   g_assert_true (g_file_set_contents (path, "an earlier export", -1, NULL));
   rolo_exporter_export_async (exporter, file, cancellable, rolo_test_store_result, &result);
   /* Midway: some contacts read, not all. */
-  while (rolo_exporter_get_n_done (exporter) < 20 && result == NULL)
+  while (rolo_transfer_get_n_done (ROLO_TRANSFER (exporter)) < 20 && result == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
   rolo_test_wait_for_result (&result, TIMEOUT_MS);
@@ -358,7 +358,8 @@ find_problem (RoloImporter *importer,
  * address over two lines (so line numbers are the file's, not the rows'). */
 static const char spreadsheet_csv[] =
   "Name,Type,Email,Mobile,Country,Address,Notes,Tags\r\n"
-  "Ada Lovelace,Individual,ada@example.com,+44 7700 900123,GB,\"12 Analytical St\r\nLondon\",\"Likes \"\"engines\"\", and tea\",3 5\r\n"
+  "Ada Lovelace,Individual,ada@example.com,+44 7700 900123,GB,"
+  "\"12 Analytical St\r\nLondon\",\"Likes \"\"engines\"\", and tea\",3 5\r\n"
   "Bad Email,Individual,not-an-email,,,,,\r\n"
   ",Business,nameless@example.com,,,,,\r\n"
   "Acme Trading,Company,acme@example.com,,AE,,,\r\n"
@@ -656,7 +657,8 @@ new_tricky_contact (guint which)
       rolo_contact_set_name (contact, "نورة القحطاني");
       rolo_contact_set_email (contact, "noura@example.sa");
       rolo_contact_set_mobile (contact, "+966 50 123 4567");
-      rolo_contact_set_mobile_country_id (contact, rolo_country_get_id (rolo_country_lookup_code ("SA")));
+      rolo_contact_set_mobile_country_id (contact,
+                                          rolo_country_get_id (rolo_country_lookup_code ("SA")));
       rolo_contact_set_address (contact, "شارع الملك فهد\nالرياض 12271");
       rolo_contact_set_notes (contact, "ملاحظة: عميلة مهمة، تفضّل الاتصال صباحًا");
       rolo_contact_set_tag_ids (contact, tags, G_N_ELEMENTS (tags));

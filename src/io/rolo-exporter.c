@@ -23,26 +23,15 @@
 
 struct _RoloExporter
 {
-  GObject           parent_instance;
+  RoloTransfer      parent_instance;
 
   RoloClient       *client;
   RoloFileFormat    format;
   RoloContactQuery *query;
   GArray           *ids;     /* gint64, or NULL: the query's contacts */
-  guint             n_done;
-  guint             n_total;
 };
 
-G_DEFINE_FINAL_TYPE (RoloExporter, rolo_exporter, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_N_DONE,
-  PROP_N_TOTAL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RoloExporter, rolo_exporter, ROLO_TYPE_TRANSFER)
 
 /* One export in progress: the task's data. */
 typedef struct
@@ -113,23 +102,24 @@ read_request_free (ReadRequest *request)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReadRequest, read_request_free)
 
+static guint
+rolo_exporter_get_n_done (RoloExporter *self)
+{
+  return rolo_transfer_get_n_done (ROLO_TRANSFER (self));
+}
+
+static guint
+rolo_exporter_get_n_total (RoloExporter *self)
+{
+  return rolo_transfer_get_n_total (ROLO_TRANSFER (self));
+}
+
 static void
 rolo_exporter_set_progress (RoloExporter *self,
                             guint         n_done,
                             guint         n_total)
 {
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->n_done != n_done)
-    {
-      self->n_done = n_done;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
-    }
-  if (self->n_total != n_total)
-    {
-      self->n_total = n_total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
+  rolo_transfer_set_progress (ROLO_TRANSFER (self), n_done, n_total);
 }
 
 /* The cancelled error the caller expects, whatever layer noticed first. */
@@ -262,7 +252,7 @@ moved_cb (GObject      *source,
       export_run_remove_temp (task);
       return;
     }
-  g_task_return_int (task, self->n_done);
+  g_task_return_int (task, rolo_exporter_get_n_done (self));
 }
 
 static void
@@ -324,7 +314,7 @@ export_run_take_ready (GTask *task)
 {
   RoloExporter *self = g_task_get_source_object (task);
   ExportRun *run = g_task_get_task_data (task);
-  guint n_done = self->n_done;
+  guint n_done = rolo_exporter_get_n_done (self);
 
   while (!export_run_batch_written (run))
     {
@@ -340,7 +330,7 @@ export_run_take_ready (GTask *task)
       g_clear_pointer (&g_ptr_array_index (run->batch_text, run->next_write), g_free);
       run->next_write++;
     }
-  rolo_exporter_set_progress (self, n_done, MAX (self->n_total, n_done));
+  rolo_exporter_set_progress (self, n_done, MAX (rolo_exporter_get_n_total (self), n_done));
 }
 
 static void
@@ -379,7 +369,8 @@ listed_cb (GObject      *source,
   run->next_page++;
   run->pages_done = n_items == 0 || run->next_page >= rolo_contact_page_get_total_pages (page);
   if (run->next_page == 1)
-    rolo_exporter_set_progress (self, self->n_done, rolo_contact_page_get_total_records (page));
+    rolo_exporter_set_progress (self, rolo_exporter_get_n_done (self),
+                                rolo_contact_page_get_total_records (page));
   run->next_ids = ids;
   export_run_pump (task);
 }
@@ -452,7 +443,8 @@ read_cb (GObject      *source,
     {
       /* Deleted since it was listed: nothing to write. */
       g_ptr_array_index (run->batch_text, request->index) = g_strdup ("");
-      rolo_exporter_set_progress (self, self->n_done, MAX (self->n_total, 1) - 1);
+      rolo_exporter_set_progress (self, rolo_exporter_get_n_done (self),
+                                  MAX (rolo_exporter_get_n_total (self), 1) - 1);
       g_clear_error (&error);
     }
   else
@@ -600,27 +592,6 @@ new_temp_file (GFile *target)
 }
 
 static void
-rolo_exporter_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  RoloExporter *self = ROLO_EXPORTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_DONE:
-      g_value_set_uint (value, self->n_done);
-      break;
-    case PROP_N_TOTAL:
-      g_value_set_uint (value, self->n_total);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 rolo_exporter_finalize (GObject *object)
 {
   RoloExporter *self = ROLO_EXPORTER (object);
@@ -637,16 +608,7 @@ rolo_exporter_class_init (RoloExporterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->get_property = rolo_exporter_get_property;
   object_class->finalize = rolo_exporter_finalize;
-
-  properties[PROP_N_DONE] =
-    g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_N_TOTAL] =
-    g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -694,22 +656,6 @@ rolo_exporter_set_ids (RoloExporter *self,
   g_clear_pointer (&self->ids, g_array_unref);
   self->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
   g_array_append_vals (self->ids, ids, n_ids);
-}
-
-guint
-rolo_exporter_get_n_done (RoloExporter *self)
-{
-  g_return_val_if_fail (ROLO_IS_EXPORTER (self), 0);
-
-  return self->n_done;
-}
-
-guint
-rolo_exporter_get_n_total (RoloExporter *self)
-{
-  g_return_val_if_fail (ROLO_IS_EXPORTER (self), 0);
-
-  return self->n_total;
 }
 
 void

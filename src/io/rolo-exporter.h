@@ -11,12 +11,13 @@
 
 #include "rolo-client.h"
 #include "rolo-file-format.h"
+#include "rolo-transfer.h"
 
 G_BEGIN_DECLS
 
 #define ROLO_TYPE_EXPORTER (rolo_exporter_get_type ())
 
-G_DECLARE_FINAL_TYPE (RoloExporter, rolo_exporter, ROLO, EXPORTER, GObject)
+G_DECLARE_FINAL_TYPE (RoloExporter, rolo_exporter, ROLO, EXPORTER, RoloTransfer)
 
 /*
  * Writes contacts to a file: every contact a query finds (all its pages, in
@@ -29,8 +30,8 @@ G_DECLARE_FINAL_TYPE (RoloExporter, rolo_exporter, ROLO, EXPORTER, GObject)
  * file beside it, renamed over it at the end; a cancelled or failed export
  * removes that and leaves any earlier file as it was.
  *
- * "n-done" and "n-total" tell the progress ("n-total" is the server's count
- * and may change while pages are read).
+ * Its RoloTransfer progress counts contacts: "n-total" is the server's
+ * count, and may change while pages are read.
  */
 RoloExporter *rolo_exporter_new           (RoloClient        *client,
                                            RoloFileFormat     format);
@@ -41,8 +42,6 @@ void          rolo_exporter_set_query     (RoloExporter      *self,
 void          rolo_exporter_set_ids       (RoloExporter      *self,
                                            const gint64      *ids,
                                            gsize              n_ids);
-guint         rolo_exporter_get_n_done    (RoloExporter      *self);
-guint         rolo_exporter_get_n_total   (RoloExporter      *self);
 
 void          rolo_exporter_export_async  (RoloExporter      *self,
                                            GFile             *file,

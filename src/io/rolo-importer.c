@@ -54,7 +54,7 @@ typedef struct
 
 struct _RoloImporter
 {
-  GObject          parent_instance;
+  RoloTransfer     parent_instance;
 
   RoloClient      *client;
   GFile           *file;
@@ -73,20 +73,10 @@ struct _RoloImporter
   GArray          *created;     /* gint64, in file order once a pass ends */
   GArray          *created_at;  /* guint: the row of each, meanwhile */
   guint            n_rows, n_existing, n_invalid;
-  guint            n_done, n_total;
   gboolean         busy;
 };
 
-G_DEFINE_FINAL_TYPE (RoloImporter, rolo_importer, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_N_DONE,
-  PROP_N_TOTAL,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (RoloImporter, rolo_importer, ROLO_TYPE_TRANSFER)
 
 typedef enum { PASS_CHECK, PASS_IMPORT } PassKind;
 
@@ -519,18 +509,16 @@ rolo_importer_set_progress (RoloImporter *self,
                             guint         n_done,
                             guint         n_total)
 {
-  g_object_freeze_notify (G_OBJECT (self));
-  if (self->n_done != n_done)
-    {
-      self->n_done = n_done;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DONE]);
-    }
-  if (self->n_total != n_total)
-    {
-      self->n_total = n_total;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
+  rolo_transfer_set_progress (ROLO_TRANSFER (self), n_done, n_total);
+}
+
+static void
+rolo_importer_count_row (RoloImporter *self)
+{
+  RoloTransfer *transfer = ROLO_TRANSFER (self);
+
+  rolo_importer_set_progress (self, rolo_transfer_get_n_done (transfer) + 1,
+                              rolo_transfer_get_n_total (transfer));
 }
 
 /* ---- the passes ---- */
@@ -705,7 +693,7 @@ row_job_done (RowJob *job)
     }
   else
     rolo_importer_settle_row (self, job->row);
-  rolo_importer_set_progress (self, self->n_done + 1, self->n_total);
+  rolo_importer_count_row (self);
   pass->in_flight--;
   row_job_free (job);
   pass_pump (task);
@@ -1091,32 +1079,10 @@ rolo_importer_start_pass (RoloImporter        *self,
   pass->source = import_source_new (self);
   pass->source->mapping = g_memdup2 (self->mapping, MAX (n_columns, 1) * sizeof *self->mapping);
   self->busy = TRUE;
-  self->n_done = 0;
   pass_pump (task);
 }
 
 /* ---- object ---- */
-
-static void
-rolo_importer_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  RoloImporter *self = ROLO_IMPORTER (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_DONE:
-      g_value_set_uint (value, self->n_done);
-      break;
-    case PROP_N_TOTAL:
-      g_value_set_uint (value, self->n_total);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
 
 static void
 rolo_importer_finalize (GObject *object)
@@ -1145,16 +1111,7 @@ rolo_importer_class_init (RoloImporterClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  object_class->get_property = rolo_importer_get_property;
   object_class->finalize = rolo_importer_finalize;
-
-  properties[PROP_N_DONE] =
-    g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_N_TOTAL] =
-    g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "rolo-client.h"
 #include "rolo-file-format.h"
 #include "rolo-import-field.h"
+#include "rolo-transfer.h"
 
 G_BEGIN_DECLS
 
@@ -32,7 +33,7 @@ typedef struct
 
 #define ROLO_TYPE_IMPORTER (rolo_importer_get_type ())
 
-G_DECLARE_FINAL_TYPE (RoloImporter, rolo_importer, ROLO, IMPORTER, GObject)
+G_DECLARE_FINAL_TYPE (RoloImporter, rolo_importer, ROLO, IMPORTER, RoloTransfer)
 
 /*
  * Brings the contacts of a CSV or vCard file into the workspace, in three
@@ -52,6 +53,9 @@ G_DECLARE_FINAL_TYPE (RoloImporter, rolo_importer, ROLO, IMPORTER, GObject)
  *
  * Because every row is looked for before it is created, running an import
  * again — after it was interrupted, or twice — creates nothing twice.
+ *
+ * Its RoloTransfer progress counts rows ("n-total" 0 while checking: the
+ * number of rows is known at the end).
  *
  * Line numbers are the file's, as a text editor counts them: the CSV header
  * is line 1, and a row is named by the line it starts on. A spreadsheet

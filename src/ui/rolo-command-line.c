@@ -22,6 +22,7 @@
 #include "rolo-exporter.h"
 #include "rolo-importer.h"
 #include "rolo-sample-server.h"
+#include "rolo-transfer-progress.h"
 
 /* One command-line run: the loop it turns and what it reached. */
 typedef struct
@@ -76,6 +77,21 @@ interrupted_cb (gpointer user_data)
 
   g_cancellable_cancel (run->cancellable);
   return G_SOURCE_CONTINUE;
+}
+
+/* A line a hundred: enough to see it move. */
+static void
+progress_cb (RoloTransfer *transfer,
+             GParamSpec   *pspec,
+             Run          *run)
+{
+  guint n_done = rolo_transfer_get_n_done (transfer);
+  g_autofree char *text = NULL;
+
+  if (n_done % 100 != 0 && n_done != rolo_transfer_get_n_total (transfer))
+    return;
+  text = rolo_transfer_progress_text (transfer);
+  g_printerr ("\r%s", text);
 }
 
 /* ---- the account ---- */
@@ -150,23 +166,6 @@ run_connect (Run *run)
 }
 
 /* ---- export ---- */
-
-static void
-export_progress_cb (RoloExporter *exporter,
-                    GParamSpec   *pspec,
-                    Run          *run)
-{
-  guint n_done = rolo_exporter_get_n_done (exporter);
-  guint n_total = rolo_exporter_get_n_total (exporter);
-  g_autofree char *text = NULL;
-
-  /* A line a hundred contacts: enough to see it move. */
-  if (n_done % 100 != 0 && n_done != n_total)
-    return;
-  /* Translators: progress of an export, "120 of 1500 contacts". */
-  text = g_strdup_printf (_("%u of %u contacts"), n_done, n_total);
-  g_printerr ("\r%s", text);
-}
 
 static void
 exported_cb (GObject      *source,
@@ -244,33 +243,13 @@ run_export (Run *run)
   exporter = rolo_exporter_new (run->client, format);
   rolo_exporter_set_query (exporter, query);
   if (run->progress)
-    g_signal_connect (exporter, "notify::n-done", G_CALLBACK (export_progress_cb), run);
+    g_signal_connect (exporter, "notify::n-done", G_CALLBACK (progress_cb), run);
   rolo_exporter_export_async (exporter, file, run->cancellable, exported_cb, run);
   g_main_loop_run (run->loop);
   return run->status;
 }
 
 /* ---- import ---- */
-
-static void
-import_progress_cb (RoloImporter *importer,
-                    GParamSpec   *pspec,
-                    Run          *run)
-{
-  guint n_done = 0, n_total = 0;
-  g_autofree char *text = NULL;
-
-  g_object_get (importer, "n-done", &n_done, "n-total", &n_total, NULL);
-  if (n_done % 100 != 0 && n_done != n_total)
-    return;
-  if (n_total > 0)
-    /* Translators: progress of an import, "120 of 1500 rows". */
-    text = g_strdup_printf (_("%u of %u rows"), n_done, n_total);
-  else
-    /* Translators: progress of the check before an import. */
-    text = g_strdup_printf (_("%u rows checked"), n_done);
-  g_printerr ("\r%s", text);
-}
 
 static void
 importer_step_cb (GObject      *source,
@@ -356,7 +335,7 @@ run_import (Run *run)
                                        g_settings_get_boolean (options->settings,
                                                                "new-contact-whatsapp-notify"));
   if (run->progress)
-    g_signal_connect (importer, "notify::n-done", G_CALLBACK (import_progress_cb), run);
+    g_signal_connect (importer, "notify::n-done", G_CALLBACK (progress_cb), run);
 
   /* Translators: the file could not be opened or read. */
   if (!run_import_step (run, importer, rolo_importer_open_async, _("Cannot import")))

@@ -14,6 +14,7 @@
 #include "rolo-error-text.h"
 #include "rolo-export-dialog.h"
 #include "rolo-exporter.h"
+#include "rolo-transfer-progress.h"
 
 struct _RoloExportDialog
 {
@@ -52,15 +53,7 @@ rolo_export_dialog_get_format (RoloExportDialog *self)
 static void
 progress_cb (RoloExportDialog *self)
 {
-  guint n_done = rolo_exporter_get_n_done (self->exporter);
-  guint n_total = rolo_exporter_get_n_total (self->exporter);
-  g_autofree char *text = NULL;
-
-  /* Translators: export progress, "120 of 1500". */
-  text = g_strdup_printf (_("%u of %u"), n_done, n_total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->progress_bar,
-                                 n_total > 0 ? MIN (1.0, (double) n_done / n_total) : 0.0);
+  rolo_transfer_progress_show (ROLO_TRANSFER (self->exporter), self->progress_bar);
 }
 
 static void

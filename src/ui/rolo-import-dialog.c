@@ -14,6 +14,7 @@
 #include "rolo-error-text.h"
 #include "rolo-import-dialog.h"
 #include "rolo-importer.h"
+#include "rolo-transfer-progress.h"
 
 /* A report lists this many problems; the saved report has them all. */
 #define MAX_PROBLEM_ROWS 200
@@ -212,24 +213,7 @@ opened_cb (GObject      *source,
 static void
 progress_cb (RoloImportDialog *self)
 {
-  guint n_done = 0, n_total = 0;
-  g_autofree char *text = NULL;
-
-  g_object_get (self->importer, "n-done", &n_done, "n-total", &n_total, NULL);
-  if (n_total > 0)
-    {
-      /* Translators: import progress, "120 of 1500". */
-      text = g_strdup_printf (_("%u of %u"), n_done, n_total);
-      gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) n_done / n_total));
-    }
-  else
-    {
-      /* Translators: rows checked so far. */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n_done),
-                              n_done);
-      gtk_progress_bar_pulse (self->progress_bar);
-    }
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  rolo_transfer_progress_show (ROLO_TRANSFER (self->importer), self->progress_bar);
 }
 
 /* Rows for nothing stay hidden, but the first. */

@@ -287,6 +287,28 @@ test_export_server_gone (Fixture       *fixture,
   g_assert_cmpuint (count_dir_entries (fixture->dir), ==, 0);
 }
 
+/* A busy server: some answers are 429 with Retry-After; all arrive. */
+static void
+test_export_rate_limited (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = fixture_path (fixture, "busy.csv");
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_before = rolo_sandbox_get_n_requests (fixture->sandbox);
+  guint n_exported = 0;
+
+  rolo_sandbox_set_rate_limit (fixture->sandbox, 0.1, 1);
+  g_assert_true (export_to (fixture, ROLO_FILE_FORMAT_CSV, NULL, NULL, 0, path, NULL,
+                            &n_exported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_exported, ==, 30);
+  records = read_csv (path);
+  g_assert_cmpuint (records->len, ==, 31);
+  /* A page and 30 contacts, and the refused ones again. */
+  g_assert_cmpuint (rolo_sandbox_get_n_requests (fixture->sandbox) - n_before, >, 31);
+}
+
 /* ---- import ---- */
 
 static RoloImporter *
@@ -513,14 +535,16 @@ test_import_interrupted (Fixture       *fixture,
   rolo_importer_get_created_ids (first, &n_first);
   g_assert_cmpuint (n_first, <, 60);
 
-  /* Run again: each person exactly once. */
+  /* Run again, on a busy server: each person exactly once. */
   rolo_sandbox_set_fail_rate (fixture->sandbox, 0.0);
+  rolo_sandbox_set_rate_limit (fixture->sandbox, 0.05, 1);
   second = open_importer (fixture, path);
   check (second);
   g_assert_true (import (second, &error));
   g_assert_no_error (error);
   rolo_importer_get_created_ids (second, &n_second);
   g_assert_cmpuint (n_second, <=, 60 - n_first);
+  rolo_sandbox_set_rate_limit (fixture->sandbox, 0.0, 0);
   for (guint i = 0; i < 60; i++)
     {
       g_autofree char *email = g_strdup_printf ("person%u@example.org", i);
@@ -798,7 +822,7 @@ test_import_bad_files (Fixture       *fixture,
   check_bad_file (fixture, "junk.csv", junk, sizeof junk - 1, 2, NULL);
   check_bad_file (fixture, "truncated.csv", "cstname,cstnotes\nAda,\"never closed\nstill\n", -1,
                   2, NULL);
-  check_bad_file (fixture, "latin1.csv", "cstname\nJos\xe9 Garc\xeda\n", -1, 2, NULL);
+  check_bad_file (fixture, "latin1.csv", "cstname\nJos\xe9 Garc\xed" "a\n", -1, 2, NULL);
 
   long_line = g_malloc (10 * 1024 * 1024 + 1);
   memset (long_line, 'a', 10 * 1024 * 1024);
@@ -830,6 +854,7 @@ main (int   argc,
   ADD ("/io/export/ids", N_SEEDED, test_export_ids);
   ADD ("/io/export/cancel", N_SEEDED, test_export_cancel);
   ADD ("/io/export/server-gone", 10, test_export_server_gone);
+  ADD ("/io/export/rate-limited", 30, test_export_rate_limited);
   ADD ("/io/import/dry-run", 20, test_import_dry_run);
   ADD ("/io/import/creates-once", 20, test_import_creates_once);
   ADD ("/io/import/interrupted", 0, test_import_interrupted);

@@ -412,6 +412,8 @@ import_source_read_row (ImportSource  *source,
         }
       row = import_row_new (source->next_index++, line);
       row->contact = g_steal_pointer (&contact);
+      /* A new contact here, whatever id it had where it came from. */
+      rolo_contact_set_id (row->contact, 0);
       if (rolo_contact_get_contact_type (row->contact) == ROLO_CONTACT_TYPE_ANY)
         rolo_contact_set_contact_type (row->contact, ROLO_CONTACT_TYPE_INDIVIDUAL);
       import_row_validate (row, source);
@@ -661,12 +663,16 @@ rolo_importer_seen_in_file (RoloImporter *self,
 }
 
 /* A row on its way through the server's questions (check) or creation. */
-typedef struct
+typedef struct _RowJob RowJob;
+typedef void (*RowStep) (RowJob *job);
+
+struct _RowJob
 {
   GTask     *task;
   ImportRow *row;
-  guint      attempt;
-} RowJob;
+  guint      attempt;  /* of the request waited for */
+  RowStep    retry;    /* the step to take again after a wait */
+};
 
 static void
 row_job_free (RowJob *job)
@@ -700,6 +706,46 @@ row_job_done (RowJob *job)
 }
 
 static void
+retry_waited_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  RowJob *job = user_data;
+  Pass *pass = g_task_get_task_data (job->task);
+  GError *error = NULL;
+
+  if (!rolo_io_sleep_finish (result, &error))
+    {
+      pass_fail (pass, error);
+      row_job_done (job);
+      return;
+    }
+  job->retry (job);
+}
+
+/* TRUE when @error is the server asking to slow down: @step is taken
+ * again after the wait it asked for. */
+static gboolean
+row_job_retry (RowJob  *job,
+               GError  *error,
+               RowStep  step)
+{
+  Pass *pass = g_task_get_task_data (job->task);
+  guint delay_ms;
+
+  if (!rolo_io_retry_delay (error, job->attempt, &delay_ms))
+    return FALSE;
+  job->attempt++;
+  job->retry = step;
+  g_error_free (error);
+  rolo_io_sleep_async (delay_ms, pass->cancellable, retry_waited_cb, job);
+  return TRUE;
+}
+
+static void row_job_find_match (RowJob *job);
+static void row_job_read_parent (RowJob *job);
+
+static void
 matched_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
@@ -711,6 +757,8 @@ matched_cb (GObject      *source,
   GError *error = NULL;
 
   existing = rolo_client_find_match_finish (ROLO_CLIENT (source), result, &match, &error);
+  if (error != NULL && row_job_retry (job, error, row_job_find_match))
+    return;
   if (error != NULL)
     pass_fail (pass, error);
   else if (existing != NULL)
@@ -776,6 +824,8 @@ parent_read_cb (GObject      *source,
   GError *error = NULL;
 
   parent = rolo_client_get_contact_finish (ROLO_CLIENT (source), result, &error);
+  if (parent == NULL && row_job_retry (job, error, row_job_read_parent))
+    return;
   if (parent != NULL)
     type = rolo_contact_get_contact_type (parent);
   else if (!g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NOT_FOUND))
@@ -791,10 +841,19 @@ parent_read_cb (GObject      *source,
 }
 
 static void
-row_job_check (RowJob *job)
+row_job_read_parent (RowJob *job)
 {
   RoloImporter *self = g_task_get_source_object (job->task);
   Pass *pass = g_task_get_task_data (job->task);
+
+  rolo_client_get_contact_async (self->client, rolo_contact_get_parent_id (job->row->contact),
+                                 pass->cancellable, parent_read_cb, job);
+}
+
+static void
+row_job_check (RowJob *job)
+{
+  RoloImporter *self = g_task_get_source_object (job->task);
   gpointer type;
   gint64 parent;
 
@@ -809,28 +868,10 @@ row_job_check (RowJob *job)
   else if (g_hash_table_lookup_extended (self->parents, &parent, NULL, &type))
     row_job_check_parent_type (job, GPOINTER_TO_INT (type));
   else
-    rolo_client_get_contact_async (self->client, parent, pass->cancellable, parent_read_cb, job);
+    row_job_read_parent (job);
 }
 
 static void row_job_create (RowJob *job);
-
-static void
-create_waited_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  RowJob *job = user_data;
-  Pass *pass = g_task_get_task_data (job->task);
-  GError *error = NULL;
-
-  if (!rolo_io_sleep_finish (result, &error))
-    {
-      pass_fail (pass, error);
-      row_job_done (job);
-      return;
-    }
-  row_job_create (job);
-}
 
 static void
 created_cb (GObject      *source,
@@ -841,20 +882,15 @@ created_cb (GObject      *source,
   RoloImporter *self = g_task_get_source_object (job->task);
   Pass *pass = g_task_get_task_data (job->task);
   GError *error = NULL;
-  guint delay_ms;
   gint64 id;
 
   id = rolo_client_create_contact_finish (ROLO_CLIENT (source), result, &error);
+  if (id <= 0 && row_job_retry (job, error, row_job_create))
+    return;
   if (id > 0)
     {
       g_array_append_val (self->created, id);
       g_array_append_val (self->created_at, job->row->index);
-    }
-  else if (rolo_io_retry_delay (error, job->attempt++, &delay_ms))
-    {
-      g_clear_error (&error);
-      rolo_io_sleep_async (delay_ms, pass->cancellable, create_waited_cb, job);
-      return;
     }
   else if (g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_VALIDATION) ||
            g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_INVALID_INPUT))

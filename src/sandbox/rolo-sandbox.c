@@ -34,6 +34,9 @@ struct _RoloSandbox
   double             fail_rate;
   guint64            n_answers;     /* answers counted since the fail rate was set */
   guint              n_faults;
+  double             limit_rate;    /* of answers that are 429 Too Many Requests */
+  guint              retry_after;   /* what those ask to wait, in seconds */
+  guint64            n_limited;     /* answers counted since the rate was set */
 
   int                n_requests;    /* atomic */
 
@@ -64,6 +67,7 @@ typedef enum
   FAULT_SERVER_ERROR,
   FAULT_BAD_GATEWAY,
   FAULT_DROP,
+  FAULT_RATE_LIMITED,
 } Fault;
 
 /* An answer held back by the latency setting, or a connection to drop. */
@@ -168,14 +172,24 @@ is_authorized (RoloSandbox       *self,
 
 /* Deterministic: with rate P, answer n fails when floor((n+1)P) > floor(nP),
  * and failures take turns: a 500, an HTML 502, a dropped connection. */
+/* Whether answer n of those counted at @rate is one that fails. */
+static gboolean
+counts_as_fault (double  rate,
+                 guint64 n)
+{
+  return rate > 0.0 && floor ((double) (n + 1) * rate) > floor ((double) n * rate);
+}
+
 static Fault
 next_fault (RoloSandbox *self)
 {
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   guint64 n = self->n_answers++;
 
-  if (self->fail_rate <= 0.0 ||
-      floor ((double) (n + 1) * self->fail_rate) <= floor ((double) n * self->fail_rate))
+  if (counts_as_fault (self->limit_rate, self->n_limited++))
+    return FAULT_RATE_LIMITED;
+
+  if (!counts_as_fault (self->fail_rate, n))
     return FAULT_NONE;
 
   return FAULT_SERVER_ERROR + (self->n_faults++ % 3);
@@ -282,10 +296,23 @@ cancel_delayed (RoloSandbox *self)
 }
 
 static void
-inject_fault (SoupServerMessage *msg,
+inject_fault (RoloSandbox       *self,
+              SoupServerMessage *msg,
               Fault              fault)
 {
-  if (fault == FAULT_SERVER_ERROR)
+  if (fault == FAULT_RATE_LIMITED)
+    {
+      g_autofree char *seconds = NULL;
+
+      /* libsoup 3.2 has no name for 429. */
+      respond_error (msg, 429, "Too many requests.");
+      g_mutex_lock (&self->lock);
+      seconds = g_strdup_printf ("%u", self->retry_after);
+      g_mutex_unlock (&self->lock);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Retry-After", seconds);
+    }
+  else if (fault == FAULT_SERVER_ERROR)
     respond_error (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Internal server error.");
   else if (fault == FAULT_BAD_GATEWAY)
     {
@@ -356,7 +383,7 @@ handle_request_cb (SoupServer        *server,
   if (fault == FAULT_NONE)
     answer (self, msg, path, query, body);
   else
-    inject_fault (msg, fault);
+    inject_fault (self, msg, fault);
 
   finish_later (self, server, msg, fault == FAULT_DROP);
 }
@@ -619,6 +646,32 @@ rolo_sandbox_set_fail_rate (RoloSandbox *self,
   self->fail_rate = fail_rate;
   self->n_answers = 0;
   self->n_faults = 0;
+}
+
+/**
+ * rolo_sandbox_set_rate_limit:
+ * @self: a sandbox
+ * @rate: 0.0 (never) .. 1.0 (every answer)
+ * @retry_after: the seconds the answers ask to wait
+ *
+ * Makes that fraction of the answers from now on (counted as for
+ * rolo_sandbox_set_fail_rate()) a 429 Too Many Requests with the envelope
+ * and Retry-After, as a busy server sends them.
+ */
+void
+rolo_sandbox_set_rate_limit (RoloSandbox *self,
+                             double       rate,
+                             guint        retry_after)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_if_fail (ROLO_IS_SANDBOX (self));
+  g_return_if_fail (rate >= 0.0 && rate <= 1.0);
+
+  locker = g_mutex_locker_new (&self->lock);
+  self->limit_rate = rate;
+  self->retry_after = retry_after;
+  self->n_limited = 0;
 }
 
 gboolean

@@ -36,6 +36,10 @@ void         rolo_sandbox_set_latency     (RoloSandbox   *self,
 /* fail_rate: 0.0 (never) .. 1.0 (every answer fails). Deterministic. */
 void         rolo_sandbox_set_fail_rate   (RoloSandbox   *self,
                                            double         fail_rate);
+/* rate: the fraction of answers that are 429 with Retry-After: retry_after. */
+void         rolo_sandbox_set_rate_limit  (RoloSandbox   *self,
+                                           double         rate,
+                                           guint          retry_after);
 /* Fills an empty store with n deterministic contacts; a store that already
  * holds contacts is left as it is. */
 gboolean     rolo_sandbox_seed            (RoloSandbox   *self,

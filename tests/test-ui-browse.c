@@ -19,6 +19,7 @@
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
+#include "rolo-import-dialog.h"
 #include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
@@ -2228,6 +2229,80 @@ test_delete_from_editor (Fixture       *fixture,
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
 
+/* The import dialog the window opened, if one is up. */
+static RoloImportDialog *
+find_import_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ROLO_IS_IMPORT_DIALOG (window))
+        return ROLO_IMPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+import_dialog_on (gpointer user_data)
+{
+  RoloImportDialog *dialog = find_import_dialog ();
+
+  return dialog != NULL && g_strcmp0 (rolo_import_dialog_get_page (dialog), user_data) == 0;
+}
+
+static gboolean
+import_dialog_gone (gpointer user_data)
+{
+  return find_import_dialog () == NULL;
+}
+
+static gboolean
+import_undone (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return fixture->n_deletes == 3 && rolo_sandbox_count_contacts (fixture->sandbox) == 5;
+}
+
+/* Import… from the window, then the toast's Undo: exactly those go. */
+static void
+test_import_undo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rolo-browse-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.csv", NULL);
+  AdwToast *toast;
+
+  connect_rows (fixture, 5);
+  g_assert_true (g_file_set_contents (path,
+                                      "cstname,cstemail\n"
+                                      "Imported One,one@example.org\n"
+                                      "Imported Two,two@example.org\n"
+                                      "Imported Three,three@example.org\n", -1, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.import-file", "s",
+                                             path));
+  rolo_test_wait_until (import_dialog_on, (gpointer) "mapping", TIMEOUT_MS);
+  gtk_widget_activate_action (GTK_WIDGET (find_import_dialog ()), "import.check", NULL);
+  rolo_test_wait_until (import_dialog_on, (gpointer) "report", TIMEOUT_MS);
+  gtk_widget_activate_action (GTK_WIDGET (find_import_dialog ()), "import.import", NULL);
+  rolo_test_wait_until (import_dialog_gone, NULL, TIMEOUT_MS);
+  g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 8);
+
+  activate (fixture, "win.undo-import");
+  toast = rolo_window_get_delete_toast (fixture->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "3 contacts deleted");
+  rolo_test_iterate_for (600);
+  adw_toast_dismiss (rolo_window_get_delete_toast (fixture->window));
+  rolo_test_wait_until (import_undone, fixture, TIMEOUT_MS);
+  /* The five that were there before stay. */
+  g_assert_cmpuint (fixture->n_deletes, ==, 3);
+  rolo_test_remove_tmp_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2269,6 +2344,7 @@ main (int   argc,
   ADD ("/ui/browse/status/server-error", test_server_error);
   ADD ("/ui/browse/toast/transient-failure", test_transient_failure);
   ADD ("/ui/browse/delete/undo", test_delete_undo);
+  ADD ("/ui/browse/import/undo", test_import_undo);
   ADD ("/ui/browse/delete/batch", test_delete_batch);
   ADD ("/ui/browse/delete/quick-undo", test_delete_quick_undo);
   ADD ("/ui/browse/delete/undo-reveals", test_delete_undo_reveals);

@@ -287,6 +287,15 @@ import_source_read_header (ImportSource  *source,
   return FALSE;
 }
 
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 import_row_apply_csv (ImportRow    *row,
                       ImportSource *source)
@@ -302,7 +311,7 @@ import_row_apply_csv (ImportRow    *row,
       switch (source->mapping[i])
         {
         case ROLO_IMPORT_FIELD_NAME:
-          name = name != NULL && *name != '\0' ? name : row->fields[i];
+          name = !text_is_blank (name) ? name : row->fields[i];
           break;
         case ROLO_IMPORT_FIELD_GIVEN_NAME:
           given = row->fields[i];
@@ -318,7 +327,7 @@ import_row_apply_csv (ImportRow    *row,
         }
     }
 
-  if (name == NULL || *g_strstrip (g_strdup (name)) == '\0')
+  if (text_is_blank (name))
     {
       joined = g_strstrip (g_strjoin (" ", given != NULL ? given : "",
                                       family != NULL ? family : "", NULL));

@@ -326,12 +326,14 @@ test_read_21 (void)
   static const char old[] =
     "BEGIN:VCARD\r\n"
     "VERSION:2.1\r\n"
-    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D8=AD=D8=AF=D8=A7=D8=AF;=D9=84=D9=8A=D9=84=D9=89;;;\r\n"
+    "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+    "=D8=AD=D8=AF=D8=A7=D8=AF;=D9=84=D9=8A=D9=84=D9=89;;;\r\n"
     "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D9=84=D9=8A=D9=84=D9=89 =D8=AD=D8=AF=D8=A7=\r\n"
     "=D8=AF\r\n"
     "TEL;WORK;VOICE:022 123 4567\r\n"
     "TEL;CELL:050 123 4567\r\n"
-    "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=D9=85=D9=84=D8=A7=D8=AD=D8=B8=D8=A9 one=0D=0A=\r\n"
+    "NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:"
+    "=D9=85=D9=84=D8=A7=D8=AD=D8=B8=D8=A9 one=0D=0A=\r\n"
     "two; and C:\\path\\n stays\r\n"
     "PHOTO;ENCODING=BASE64;TYPE=JPEG:\r\n"
     "    /9j/4AAQSkZJRgABAQAAAQABAAD\r\n"
@@ -341,7 +343,8 @@ test_read_21 (void)
     "BEGIN:VCARD\r\n"
     "VERSION:2.1\r\n"
     "N;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Garc=EDa;Jos=E9;;;\r\n"
-    "LABEL;HOME;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Calle Mayor 1=0D=0ASevilla, Espa=F1a\r\n"
+    "LABEL;HOME;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:"
+    "Calle Mayor 1=0D=0ASevilla, Espa=F1a\r\n"
     "EMAIL;PREF;INTERNET:jose@example.es\r\n"
     "PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD\r\n"
     "AAAQABAAD/2wBDAAgGBgcGBQgH\r\n"
@@ -517,6 +520,8 @@ test_read_junk (void)
   g_autoptr(RoloVcardReader) csv = reader_for ("cstname,cstemail\nAda,ada@example.com\n", -1);
   static const char inside_card[] = "BEGIN:VCARD\n\x89PNG\r\n\x1a\n\0\0";
   g_autoptr(RoloVcardReader) inside = reader_for (inside_card, sizeof inside_card - 1);
+  static const char nul_name[] = "BEGIN:VCARD\nFN\0:x\nEND:VCARD\n";
+  g_autoptr(RoloVcardReader) nul = reader_for (nul_name, sizeof nul_name - 1);
   g_autoptr(RoloVcardReader) empty = reader_for ("", 0);
 
   read_fails (reader, ROLO_VCARD_ERROR_SYNTAX, 1, "not a vCard");
@@ -525,6 +530,8 @@ test_read_junk (void)
   read_ends (csv);
   read_fails (inside, ROLO_VCARD_ERROR_SYNTAX, 1, "line 2");
   read_ends (inside);
+  read_fails (nul, ROLO_VCARD_ERROR_ENCODING, 1, "line 2");
+  read_ends (nul);
   read_ends (empty);
 }
 
@@ -556,7 +563,7 @@ test_read_too_long (void)
   g_string_append (text, "\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:B\r\nEND:VCARD\r\n");
   g_string_append (text, "BEGIN:VCARD\r\nNOTE:");
   for (guint i = 0; i < 20000; i++)
-    g_string_append (text, "\r\n xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+    g_string_append (text, "\r\n 0123456789012345678901234567890123456789012345678901234567");
   g_string_append (text, "\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:C\r\nEND:VCARD\r\n");
 
   reader = reader_for (text->str, text->len);

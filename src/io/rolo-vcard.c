@@ -853,6 +853,32 @@ card_add_categories (Card       *card,
     }
 }
 
+/* Takes @value for @slot unless a property before it ranks as high. */
+static void
+card_store (Card       *card,
+            Slot        slot,
+            char       *value,
+            const Head *head)
+{
+  guint rank = slot_rank (slot, head);
+
+  if (card->values[slot] != NULL && rank <= card->ranks[slot])
+    {
+      g_free (value);
+      return;
+    }
+  g_free (card->values[slot]);
+  card->values[slot] = value;
+  card->ranks[slot] = rank;
+  if (slot == SLOT_TEL)
+    card->tel_is_text = g_strcmp0 (head->value_type, "text") == 0;
+  if (slot == SLOT_ADR)
+    {
+      g_free (card->adr_label);
+      card->adr_label = g_strdup (head->label);
+    }
+}
+
 /* Keeps the logical line's value when it maps to a contact field. */
 static gboolean
 reader_add_property (RoloVcardReader  *self,
@@ -861,11 +887,16 @@ reader_add_property (RoloVcardReader  *self,
                      GError          **error)
 {
   int slot = slot_for_name (self->head.name);
-  guint rank;
   char *value;
 
   if (slot < 0)
     return TRUE;
+  /* A NUL would have cut the name short; LABEL is kept as it is. */
+  if (!g_utf8_validate_len (self->logical->str, self->scan.colon, NULL))
+    {
+      set_encoding_error (error, card_line, self->logical_number);
+      return FALSE;
+    }
   value = reader_decode_value (self, card_line, error);
   if (value == NULL)
     return FALSE;
@@ -873,32 +904,9 @@ reader_add_property (RoloVcardReader  *self,
     {
       card_add_categories (card, value);
       g_free (value);
-      return TRUE;
     }
-
-  rank = slot_rank (slot, &self->head);
-  if (card->values[slot] != NULL && rank <= card->ranks[slot])
-    {
-      g_free (value);
-      return TRUE;
-    }
-  g_free (card->values[slot]);
-  card->values[slot] = value;
-  card->ranks[slot] = rank;
-  if (slot == SLOT_TEL)
-    card->tel_is_text = g_strcmp0 (self->head.value_type, "text") == 0;
-  if (slot == SLOT_ADR)
-    {
-      const char *label = self->head.label;
-
-      if (label != NULL && !g_utf8_validate (label, -1, NULL))
-        {
-          set_encoding_error (error, card_line, self->logical_number);
-          return FALSE;
-        }
-      g_free (card->adr_label);
-      card->adr_label = g_strdup (label);
-    }
+  else
+    card_store (card, slot, value, &self->head);
   return TRUE;
 }
 
@@ -1015,7 +1023,8 @@ card_contact_type (Card *card)
     return ROLO_CONTACT_TYPE_INDIVIDUAL;
   if (show_as != NULL && equal_trimmed (show_as, strlen (show_as), "COMPANY"))
     return ROLO_CONTACT_TYPE_BUSINESS;
-  if (*g_strstrip (org) != '\0' && (fn == NULL || *fn == '\0' || strcmp (g_strstrip (fn), org) == 0))
+  g_strstrip (org);
+  if (*org != '\0' && (fn == NULL || *fn == '\0' || strcmp (g_strstrip (fn), org) == 0))
     return ROLO_CONTACT_TYPE_BUSINESS;
   return ROLO_CONTACT_TYPE_INDIVIDUAL;
 }
@@ -1221,6 +1230,68 @@ reader_find_begin (RoloVcardReader  *self,
     }
 }
 
+typedef enum
+{
+  LOGICAL_PROPERTY,
+  LOGICAL_SKIP,
+  LOGICAL_BAD,
+} LogicalKind;
+
+/* Whether the logical line just read is a property, one to pass over
+ * (blank, or the rest of a 2.1 photo), or bad (@error set). */
+static LogicalKind
+reader_classify (RoloVcardReader  *self,
+                 guint             begin,
+                 gboolean          after_base64,
+                 GError          **error)
+{
+  if (self->logical_too_long)
+    {
+      g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_TOO_LONG,
+                   /* Translators: %u are line numbers of the file */
+                   _("The card on line %u has a line longer than 1 MB (line %u)."),
+                   begin, self->logical_number);
+      return LOGICAL_BAD;
+    }
+  if (is_blank (self->logical))
+    return LOGICAL_SKIP;
+  if (self->scan.colon >= 0)
+    return LOGICAL_PROPERTY;
+  if (after_base64 && is_base64_text (self->logical))
+    return LOGICAL_SKIP;
+  g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_SYNTAX,
+               /* Translators: %u are line numbers of the file */
+               _("The card on line %u has a line that is not a property (line %u)."),
+               begin, self->logical_number);
+  return LOGICAL_BAD;
+}
+
+static gboolean
+reader_fail_cut_short (RoloVcardReader  *self,
+                       guint             begin,
+                       GError          **error)
+{
+  g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_SYNTAX,
+               /* Translators: %u is a line number of the file */
+               _("The card on line %u has no END:VCARD: the file may be cut short."), begin);
+  return reader_fail (self, STATE_DONE);
+}
+
+/* The next card starts here: the next call reads it. */
+static gboolean
+reader_fail_next_card (RoloVcardReader  *self,
+                       guint             begin,
+                       GError          **error)
+{
+  g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_SYNTAX,
+               /* Translators: %u are line numbers of the file */
+               _("The card on line %u has no END:VCARD before the next card (line %u)."),
+               begin, self->logical_number);
+  self->pending_begin = self->logical_number;
+  return reader_fail (self, STATE_BETWEEN);
+}
+
+/* The lines after BEGIN:VCARD, up to END:VCARD, into @card. */
 static gboolean
 reader_read_card (RoloVcardReader  *self,
                   guint             begin,
@@ -1233,49 +1304,23 @@ reader_read_card (RoloVcardReader  *self,
   for (;;)
     {
       ReadResult result = reader_read_logical (self, cancellable, error);
+      LogicalKind kind;
 
       if (result == READ_FAILED)
         return reader_fail (self, STATE_DONE);
       if (result == READ_END)
-        {
-          g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_SYNTAX,
-                       /* Translators: %u is a line number of the file */
-                       _("The card on line %u has no END:VCARD: the file may be cut short."),
-                       begin);
-          return reader_fail (self, STATE_DONE);
-        }
-      if (self->logical_too_long)
-        {
-          g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_TOO_LONG,
-                       /* Translators: %u are line numbers of the file */
-                       _("The card on line %u has a line longer than 1 MB (line %u)."),
-                       begin, self->logical_number);
-          return reader_fail (self, STATE_RESYNC);
-        }
-      if (is_blank (self->logical) || (self->scan.colon < 0 && after_base64 &&
-                                       is_base64_text (self->logical)))
+        return reader_fail_cut_short (self, begin, error);
+      kind = reader_classify (self, begin, after_base64, error);
+      if (kind == LOGICAL_BAD)
+        return reader_fail (self, STATE_RESYNC);
+      if (kind == LOGICAL_SKIP)
         continue;
-      if (self->scan.colon < 0)
-        {
-          g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_SYNTAX,
-                       /* Translators: %u are line numbers of the file */
-                       _("The card on line %u has a line that is not a property (line %u)."),
-                       begin, self->logical_number);
-          return reader_fail (self, STATE_RESYNC);
-        }
 
       after_base64 = self->head.encoding == ENCODING_BASE64;
       if (logical_is (self, "END", "VCARD"))
         return TRUE;
       if (logical_is (self, "BEGIN", "VCARD"))
-        {
-          g_set_error (error, ROLO_VCARD_ERROR, ROLO_VCARD_ERROR_SYNTAX,
-                       /* Translators: %u are line numbers of the file */
-                       _("The card on line %u has no END:VCARD before the next card (line %u)."),
-                       begin, self->logical_number);
-          self->pending_begin = self->logical_number;
-          return reader_fail (self, STATE_BETWEEN);
-        }
+        return reader_fail_next_card (self, begin, error);
       if (!after_base64 && !reader_add_property (self, card, begin, error))
         return reader_fail (self, STATE_RESYNC);
     }

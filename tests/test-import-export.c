@@ -667,6 +667,41 @@ test_import_google_headers (Fixture       *fixture,
   g_assert_cmpstr (rolo_contact_get_notes (grace), ==, "");
 }
 
+/* A phone's cards say nothing of notifications: the editor's defaults
+ * apply (consent for SMS and WhatsApp is not assumed). */
+static void
+test_import_vcard_defaults (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "phone.vcf",
+                                      "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Hopper;Grace;;;\r\n"
+                                      "FN:Grace Hopper\r\nTEL;TYPE=CELL:+1 202 555 0100\r\n"
+                                      "END:VCARD\r\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(RoloImporter) importer = rolo_importer_new (fixture->client, file);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(RoloContact) grace = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 *created;
+  gsize n_created = 0;
+
+  rolo_importer_set_notify_defaults (importer, TRUE, FALSE, FALSE);
+  rolo_importer_open_async (importer, NULL, rolo_test_store_result, &result);
+  rolo_test_wait_for_result (&result, TIMEOUT_MS);
+  g_assert_true (rolo_importer_open_finish (importer, result, &error));
+  g_assert_cmpint (rolo_importer_get_format (importer), ==, ROLO_FILE_FORMAT_VCARD);
+  check (importer);
+  g_assert_true (import (importer, &error));
+  created = rolo_importer_get_created_ids (importer, &n_created);
+  g_assert_cmpuint (n_created, ==, 1);
+  grace = rolo_test_client_get (fixture->client, created[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rolo_contact_get_name (grace), ==, "Grace Hopper");
+  g_assert_true (rolo_contact_get_email_notify (grace));
+  g_assert_false (rolo_contact_get_sms_notify (grace));
+  g_assert_false (rolo_contact_get_whatsapp_notify (grace));
+}
+
 /* ---- round trips ---- */
 
 static RoloContact *
@@ -862,6 +897,7 @@ main (int   argc,
   ADD ("/io/import/report", 0, test_import_report);
   ADD ("/io/import/google-headers", 0, test_import_google_headers);
   ADD ("/io/import/bad-files", 0, test_import_bad_files);
+  ADD ("/io/import/vcard-defaults", 0, test_import_vcard_defaults);
   g_test_add ("/io/round-trip/csv", Fixture, GINT_TO_POINTER (ROLO_FILE_FORMAT_CSV),
               round_trip_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/io/round-trip/vcard", Fixture, GINT_TO_POINTER (ROLO_FILE_FORMAT_VCARD),

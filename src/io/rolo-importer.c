@@ -262,7 +262,11 @@ import_source_open (ImportSource  *source,
   data = g_buffered_input_stream_peek_buffer (buffered, &size);
   source->format = rolo_file_format_sniff (data, size);
   if (source->format == ROLO_FILE_FORMAT_VCARD)
-    source->vcard = rolo_vcard_reader_new (source->stream);
+    {
+      source->vcard = rolo_vcard_reader_new (source->stream);
+      rolo_vcard_reader_set_notify_defaults (source->vcard, source->email_notify,
+                                             source->sms_notify, source->whatsapp_notify);
+    }
   else
     source->csv = rolo_csv_reader_new (source->stream);
   return TRUE;

@@ -92,6 +92,7 @@ struct _RoloVcardReader
   Head          head;
   ReaderState   state;
   guint         pending_begin; /* a BEGIN:VCARD met inside a card, or 0 */
+  RoloContact  *defaults;      /* what a card leaves out: its notification switches */
 };
 
 typedef enum
@@ -1153,9 +1154,10 @@ card_set_text (Card        *card,
 }
 
 static RoloContact *
-card_to_contact (Card *card)
+card_to_contact (Card        *card,
+                 RoloContact *defaults)
 {
-  RoloContact *contact = rolo_contact_new ();
+  RoloContact *contact = rolo_contact_copy (defaults);
   g_autofree char *name = card_name (card);
   g_autofree char *mobile = card_mobile (card);
   g_autofree char *address = card_address (card);
@@ -1348,6 +1350,7 @@ rolo_vcard_reader_new (GInputStream *stream)
   self->logical = g_string_new (NULL);
   self->scan.colon = -1;
   self->state = STATE_START;
+  self->defaults = rolo_contact_new ();
   return self;
 }
 
@@ -1363,7 +1366,21 @@ rolo_vcard_reader_free (RoloVcardReader *self)
   g_string_free (self->peeked.text, TRUE);
   g_string_free (self->logical, TRUE);
   head_clear (&self->head);
+  g_clear_object (&self->defaults);
   g_free (self);
+}
+
+void
+rolo_vcard_reader_set_notify_defaults (RoloVcardReader *self,
+                                       gboolean         email,
+                                       gboolean         sms,
+                                       gboolean         whatsapp)
+{
+  g_return_if_fail (self != NULL);
+
+  rolo_contact_set_email_notify (self->defaults, email);
+  rolo_contact_set_sms_notify (self->defaults, sms);
+  rolo_contact_set_whatsapp_notify (self->defaults, whatsapp);
 }
 
 gboolean
@@ -1397,7 +1414,7 @@ rolo_vcard_reader_read_contact (RoloVcardReader  *self,
   read = reader_read_card (self, begin, &card, cancellable, error);
   if (read)
     {
-      *contact = card_to_contact (&card);
+      *contact = card_to_contact (&card, self->defaults);
       self->state = STATE_BETWEEN;
     }
   card_clear (&card);

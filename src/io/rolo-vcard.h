@@ -64,6 +64,12 @@ typedef struct _RoloVcardReader RoloVcardReader;
 
 RoloVcardReader *rolo_vcard_reader_new          (GInputStream     *stream);
 void             rolo_vcard_reader_free         (RoloVcardReader  *self);
+/* The notification switches of cards that have no X-YSUITE-*-NOTIFY (all
+ * but Rolo's own): on, as for rolo_contact_new(), unless set here. */
+void             rolo_vcard_reader_set_notify_defaults (RoloVcardReader *self,
+                                                        gboolean         email,
+                                                        gboolean         sms,
+                                                        gboolean         whatsapp);
 
 /*
  * Reads the next card: TRUE with @contact set (transfer full) and @line the

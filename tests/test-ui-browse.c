@@ -19,6 +19,7 @@
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
+#include "rolo-export-dialog.h"
 #include "rolo-import-dialog.h"
 #include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
@@ -2229,6 +2230,68 @@ test_delete_from_editor (Fixture       *fixture,
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+export_dialog_gone (gpointer user_data)
+{
+  return find_toplevel (ROLO_TYPE_EXPORT_DIALOG) == NULL;
+}
+
+/* Export… takes the selection when it is more than one row, else the view
+ * (its search, filter and sort, every page). */
+static void
+test_export_scope (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rolo-browse-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "three.csv", NULL);
+  g_autofree char *contents = NULL;
+  GtkWindow *dialog;
+  guint n_lines = 0;
+
+  connect_rows (fixture, 30);
+  select_rows (fixture, 4, 3);
+  activate (fixture, "win.export");
+  dialog = find_toplevel (ROLO_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export-to", "s", path);
+  rolo_test_wait_until (export_dialog_gone, NULL, TIMEOUT_MS);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  for (const char *p = contents; *p != '\0'; p++)
+    n_lines += *p == '\n';
+  g_assert_cmpuint (n_lines, ==, 4);
+  g_assert_nonnull (strstr (contents, rolo_contact_get_name (row (fixture, 4))));
+  g_assert_nonnull (strstr (contents, rolo_contact_get_name (row (fixture, 6))));
+  g_clear_pointer (&contents, g_free);
+
+  /* One row selected: the whole view. */
+  select_rows (fixture, 1, 1);
+  activate (fixture, "win.export");
+  dialog = find_toplevel (ROLO_TYPE_EXPORT_DIALOG);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export-to", "s", path);
+  rolo_test_wait_until (export_dialog_gone, NULL, TIMEOUT_MS);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  n_lines = 0;
+  for (const char *p = contents; *p != '\0'; p++)
+    n_lines += *p == '\n';
+  g_assert_cmpuint (n_lines, ==, 31);
+  rolo_test_remove_tmp_dir (dir);
+}
+
 /* The import dialog the window opened, if one is up. */
 static RoloImportDialog *
 find_import_dialog (void)
@@ -2345,6 +2408,7 @@ main (int   argc,
   ADD ("/ui/browse/toast/transient-failure", test_transient_failure);
   ADD ("/ui/browse/delete/undo", test_delete_undo);
   ADD ("/ui/browse/import/undo", test_import_undo);
+  ADD ("/ui/browse/export/scope", test_export_scope);
   ADD ("/ui/browse/delete/batch", test_delete_batch);
   ADD ("/ui/browse/delete/quick-undo", test_delete_quick_undo);
   ADD ("/ui/browse/delete/undo-reveals", test_delete_undo_reveals);

@@ -1813,6 +1813,68 @@ test_duplicate_name (Fixture       *fixture,
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Omar Khalid");
 }
 
+static gint64
+create_with_mobile (Fixture    *fixture,
+                    const char *name,
+                    const char *mobile)
+{
+  g_autoptr(RoloContact) contact = rolo_contact_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  rolo_contact_set_name (contact, name);
+  rolo_contact_set_mobile (contact, mobile);
+  id = rolo_test_client_create (fixture->client, contact, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  gint64   id;
+} DuplicateWait;
+
+/* The hint names a contact other than wait->id. */
+static gboolean
+duplicate_moved (gpointer user_data)
+{
+  DuplicateWait *wait = user_data;
+  gint64 shown = rolo_contact_editor_get_duplicate_id (wait->fixture->editor);
+
+  return shown != 0 && shown != wait->id;
+}
+
+/* The same name and mobile, typed otherwise: the hint names that contact,
+ * not a newer namesake with another mobile. */
+static void
+test_duplicate_name_and_mobile (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  gint64 id = create_with_mobile (fixture, "Amira Haddad", "0501234567");
+  gint64 other = create_with_mobile (fixture, "Amira Haddad", "0559999999");
+  DuplicateWait wait;
+
+  open_editor (fixture, 0);
+  type_text (fixture, ROLO_CONTACT_FIELD_NAME, "AMIRA  haddad");
+  type_text (fixture, ROLO_CONTACT_FIELD_MOBILE, "050 123 4567");
+  rolo_test_wait_until (duplicate_drawn, fixture, TIMEOUT_MS);
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, id);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->editor), is_drawable_label_containing,
+                                 "Amira Haddad"));
+  g_assert_true (can_save (fixture));
+
+  /* The other one's mobile: still a namesake, so the hint stays until the
+   * answer names the other one. */
+  wait.fixture = fixture;
+  wait.id = id;
+  type_text (fixture, ROLO_CONTACT_FIELD_MOBILE, "0559999999");
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, id);
+  leave_field (fixture, ROLO_CONTACT_FIELD_MOBILE);
+  rolo_test_wait_until (duplicate_moved, &wait, TIMEOUT_MS);
+  g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, other);
+}
+
 /* Editing a contact is no place for the hint; its Delete button is. */
 static void
 test_delete_button (Fixture       *fixture,
@@ -2730,6 +2792,7 @@ main (int   argc,
   ADD ("/ui/editor/window/shortcuts", 0, test_shortcuts);
   ADD ("/ui/editor/duplicate/email", 0, test_duplicate_email);
   ADD ("/ui/editor/duplicate/name", 0, test_duplicate_name);
+  ADD ("/ui/editor/duplicate/name-and-mobile", 0, test_duplicate_name_and_mobile);
   ADD ("/ui/editor/delete-button", 0, test_delete_button);
   ADD ("/ui/editor/failure/dropped-connection", 0, test_dropped_connection);
   ADD ("/ui/editor/accessibility", 0, test_accessible_labels);

@@ -9,28 +9,24 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "rolo-contact-match.h"
 
-/* Enough to find the contact among those with a similar name or email. */
-#define SEARCH_PAGE_SIZE 50
+/* The server's largest page: one request finds the contact among all but
+ * the commonest names. */
+#define SEARCH_PAGE_SIZE 100
+/* A search matching more than this many contacts is read no further. */
+#define SEARCH_MAX_PAGES 3
 
-/* Trimmed, inner runs of white space as one space, NFKC, case folded. */
+/* Trimmed, inner runs of white space as one space; invalid UTF-8 made
+ * valid first. */
 static char *
-fold_text (const char *text)
+collapse_space (const char *text)
 {
-  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1,
-                                                  G_NORMALIZE_NFKC);
-  g_autofree char *folded = NULL;
-  GString *out;
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_new (NULL);
   gboolean space = FALSE;
 
-  if (normalized == NULL)
-    return g_strdup ("");
-  folded = g_utf8_casefold (normalized, -1);
-  out = g_string_new (NULL);
-  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
@@ -47,14 +43,44 @@ fold_text (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* NFKC, case folded, then collapse_space() (NFKC turns some spaces, such as
+ * the ideographic one, into plain ones). Invalid UTF-8 is "". */
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text != NULL ? text : "", -1,
+                                                  G_NORMALIZE_NFKC);
+  g_autofree char *folded = NULL;
+
+  if (normalized == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (normalized, -1);
+  return collapse_space (folded);
+}
+
+/* Every decimal digit, whatever its script ("٠٥٠" is "050"), as ASCII. */
 static char *
 mobile_digits (const char *mobile)
 {
   GString *out = g_string_new (NULL);
 
-  for (const char *p = mobile != NULL ? mobile : ""; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      g_string_append_c (out, *p);
+  if (mobile == NULL)
+    mobile = "";
+  if (!g_utf8_validate (mobile, -1, NULL))
+    {
+      for (const char *p = mobile; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p))
+          g_string_append_c (out, *p);
+      return g_string_free (out, FALSE);
+    }
+
+  for (const char *p = mobile; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int digit = g_unichar_digit_value (g_utf8_get_char (p));
+
+      if (digit >= 0)
+        g_string_append_c (out, (char) ('0' + digit));
+    }
   return g_string_free (out, FALSE);
 }
 
@@ -66,7 +92,8 @@ rolo_contact_match_email_key (RoloContact *contact)
   return fold_text (rolo_contact_get_email (contact));
 }
 
-/* The name, a unit separator, the mobile's digits. */
+/* The name, a unit separator (U+001F, which no folded name holds), the
+ * mobile's digits. */
 char *
 rolo_contact_match_name_mobile_key (RoloContact *contact)
 {
@@ -113,8 +140,17 @@ rolo_contact_match (RoloContact *candidate,
 
 /* ---- asking the server ---- */
 
+/*
+ * Two searches at most, each read page by page (up to SEARCH_MAX_PAGES):
+ * by the email, which alone can give EMAIL, then by the name, which can give
+ * NAME_AND_MOBILE or NAME. A search stops once nothing it can still find
+ * would be better, the name search is skipped once the email matched, and
+ * list rows suffice: they carry the name, email and mobile (API.md).
+ */
+
 typedef enum
 {
+  STEP_START,
   STEP_EMAIL,
   STEP_NAME,
   STEP_DONE,
@@ -125,6 +161,8 @@ typedef struct
   RoloContact      *candidate;
   RoloContactMatch  weakest;
   Step              step;
+  RoloContactQuery *query;      /* of the step */
+  guint             page_index;
   RoloContact      *best;
   RoloContactMatch  best_match;
 } FindMatch;
@@ -139,6 +177,7 @@ static void
 find_match_free (FindMatch *find)
 {
   g_clear_object (&find->candidate);
+  g_clear_object (&find->query);
   g_clear_object (&find->best);
   g_free (find);
 }
@@ -150,7 +189,29 @@ match_result_free (MatchResult *result)
   g_free (result);
 }
 
-static void find_match_next (GTask *task);
+static void find_match_next_step (GTask *task);
+
+/* The best a search of this step can find. */
+static RoloContactMatch
+step_ceiling (Step step)
+{
+  return step == STEP_EMAIL ? ROLO_CONTACT_MATCH_EMAIL : ROLO_CONTACT_MATCH_NAME_AND_MOBILE;
+}
+
+/* What the step searches for, or NULL when it has nothing to ask. */
+static char *
+step_search_text (FindMatch *find)
+{
+  g_autofree char *text = NULL;
+
+  if (find->step == STEP_EMAIL)
+    text = collapse_space (rolo_contact_get_email (find->candidate));
+  else if (find->step == STEP_NAME && find->weakest <= ROLO_CONTACT_MATCH_NAME_AND_MOBILE &&
+           find->best_match < ROLO_CONTACT_MATCH_EMAIL)
+    text = collapse_space (rolo_contact_get_name (find->candidate));
+
+  return text != NULL && *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
 
 static void
 find_match_consider (FindMatch   *find,
@@ -170,34 +231,6 @@ find_match_consider (FindMatch   *find,
 }
 
 static void
-listed_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  FindMatch *find = g_task_get_task_data (task);
-  g_autoptr(RoloContactPage) page = NULL;
-  GError *error = NULL;
-  GListModel *contacts;
-
-  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* List rows carry the name, email and mobile: all the rule needs. */
-  contacts = rolo_contact_page_get_contacts (page);
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
-    {
-      g_autoptr(RoloContact) existing = g_list_model_get_item (contacts, i);
-
-      find_match_consider (find, existing);
-    }
-  find_match_next (task);
-}
-
-static void
 find_match_return (GTask *task)
 {
   FindMatch *find = g_task_get_task_data (task);
@@ -208,28 +241,58 @@ find_match_return (GTask *task)
   g_task_return_pointer (task, result, (GDestroyNotify) match_result_free);
 }
 
-/* The email first: it decides alone. Then the name, when a weaker match
- * may still do. */
 static void
-find_match_next (GTask *task)
+listed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FindMatch *find = g_task_get_task_data (task);
+  g_autoptr(RoloContactPage) page = NULL;
+  GError *error = NULL;
+  GListModel *contacts;
+  guint n_items;
+
+  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  contacts = rolo_contact_page_get_contacts (page);
+  n_items = g_list_model_get_n_items (contacts);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(RoloContact) existing = g_list_model_get_item (contacts, i);
+
+      find_match_consider (find, existing);
+    }
+
+  if (n_items > 0 && find->best_match < step_ceiling (find->step) &&
+      rolo_contact_page_get_current_page (page) < rolo_contact_page_get_total_pages (page) &&
+      find->page_index + 1 < SEARCH_MAX_PAGES)
+    {
+      find->page_index++;
+      rolo_client_list_contacts_async (ROLO_CLIENT (source), find->query, find->page_index,
+                                       SEARCH_PAGE_SIZE, g_task_get_cancellable (task),
+                                       listed_cb, g_object_ref (task));
+      return;
+    }
+  find_match_next_step (task);
+}
+
+/* Starts the next step that has something to ask, or returns the best. */
+static void
+find_match_next_step (GTask *task)
 {
   FindMatch *find = g_task_get_task_data (task);
-  RoloClient *client = g_task_get_source_object (task);
-  g_autoptr(RoloContactQuery) query = NULL;
   g_autofree char *search = NULL;
 
-  while (find->step != STEP_DONE && search == NULL)
+  while (search == NULL && find->step != STEP_DONE)
     {
-      Step step = find->step++;
-
-      if (find->best_match == ROLO_CONTACT_MATCH_EMAIL)
-        break;
-      if (step == STEP_EMAIL)
-        search = g_strstrip (g_strdup (rolo_contact_get_email (find->candidate)));
-      else if (find->weakest <= ROLO_CONTACT_MATCH_NAME_AND_MOBILE)
-        search = g_strstrip (g_strdup (rolo_contact_get_name (find->candidate)));
-      if (search != NULL && *search == '\0')
-        g_clear_pointer (&search, g_free);
+      find->step++;
+      search = step_search_text (find);
     }
   if (search == NULL)
     {
@@ -237,11 +300,13 @@ find_match_next (GTask *task)
       return;
     }
 
-  query = rolo_contact_query_new ();
-  rolo_contact_query_set_search (query, search);
-  rolo_client_list_contacts_async (client, query, 0, SEARCH_PAGE_SIZE,
-                                   g_task_get_cancellable (task), listed_cb,
-                                   g_object_ref (task));
+  g_clear_object (&find->query);
+  find->query = rolo_contact_query_new ();
+  rolo_contact_query_set_search (find->query, search);
+  find->page_index = 0;
+  rolo_client_list_contacts_async (g_task_get_source_object (task), find->query, 0,
+                                   SEARCH_PAGE_SIZE, g_task_get_cancellable (task),
+                                   listed_cb, g_object_ref (task));
 }
 
 void
@@ -258,14 +323,16 @@ rolo_client_find_match_async (RoloClient          *client,
   g_return_if_fail (ROLO_IS_CLIENT (client));
   g_return_if_fail (ROLO_IS_CONTACT (candidate));
   g_return_if_fail (weakest >= ROLO_CONTACT_MATCH_NAME && weakest <= ROLO_CONTACT_MATCH_EMAIL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, rolo_client_find_match_async);
   find = g_new0 (FindMatch, 1);
   find->candidate = rolo_contact_copy (candidate);
   find->weakest = weakest;
+  find->step = STEP_START;
   g_task_set_task_data (task, find, (GDestroyNotify) find_match_free);
-  find_match_next (task);
+  find_match_next_step (task);
 }
 
 RoloContact *
@@ -279,7 +346,11 @@ rolo_client_find_match_finish (RoloClient        *client,
 
   g_return_val_if_fail (ROLO_IS_CLIENT (client), NULL);
   g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rolo_client_find_match_async,
+                        NULL);
 
+  /* A cancelled task fails with G_IO_ERROR_CANCELLED here, whatever it
+   * found (GTask checks the cancellable). */
   found = g_task_propagate_pointer (G_TASK (result), error);
   if (match != NULL)
     *match = found != NULL ? found->match : ROLO_CONTACT_MATCH_NONE;

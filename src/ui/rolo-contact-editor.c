@@ -16,6 +16,7 @@
 #include "rolo-contact-details.h"
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
+#include "rolo-contact-match.h"
 #include "rolo-contact-validation.h"
 #include "rolo-country-picker.h"
 #include "rolo-error-text.h"
@@ -142,11 +143,11 @@ struct _RoloContactEditor
   char               *then_action;     /* activated on the parent once discarded */
   guint               left_idle_id;    /* shows the errors of a field just left */
 
-  /* A new contact that may already exist: looked for when the name or
-   * email is left or typing pauses; answers to older text are dropped. */
+  /* A new contact that may already exist: looked for when the name, email
+   * or mobile is left or typing pauses; answers to older text are dropped. */
   guint               duplicate_timeout_id;
   GCancellable       *duplicate_cancellable;
-  char               *duplicate_key;   /* the text last looked for */
+  char               *duplicate_key;   /* the match keys last looked for */
   gint64              duplicate_id;    /* the hint shows it, or 0 */
   Field               duplicate_field; /* what matched: FIELD_EMAIL or FIELD_NAME */
 };
@@ -1118,30 +1119,19 @@ rolo_contact_editor_save (RoloContactEditor *self)
                                       g_object_ref (self));
 }
 
-static gboolean
-same_text (const char *a,
-           const char *b)
-{
-  g_autofree char *a_trimmed = g_strstrip (g_utf8_casefold (a, -1));
-  g_autofree char *b_trimmed = g_strstrip (g_utf8_casefold (b, -1));
-
-  return g_str_equal (a_trimmed, b_trimmed);
-}
-
 static void
-duplicates_listed_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+duplicate_found_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(RoloContactEditor) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = NULL;
-  GListModel *contacts;
+  g_autoptr(RoloContact) found = NULL;
 
-  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, &error);
+  found = rolo_client_find_match_finish (ROLO_CLIENT (source), result, NULL, &error);
   if (is_cancelled (error))
     return;
-  if (page == NULL)
+  if (error != NULL)
     {
       /* Could not look: say why, and keep looking before the next try. */
       rolo_contact_editor_save_failed (self, error, TRUE);
@@ -1150,42 +1140,30 @@ duplicates_listed_cb (GObject      *source,
     }
 
   self->check_duplicate = FALSE;
-  contacts = rolo_contact_page_get_contacts (page);
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
+  if (found == NULL)
     {
-      g_autoptr(RoloContact) found = g_list_model_get_item (contacts, i);
-
-      if (same_text (rolo_contact_get_name (found), rolo_contact_get_name (self->contact)) &&
-          same_text (rolo_contact_get_email (found), rolo_contact_get_email (self->contact)))
-        {
-          self->existing_id = rolo_contact_get_id (found);
-          rolo_contact_editor_set_state (self, "editing");
-          rolo_contact_editor_show_message (self,
-            _("<b>This contact may already exist</b>\n"
-              "The last save timed out, and a contact with the same name and email is "
-              "now on the server. Open it rather than create a duplicate?"),
-            TRUE, TRUE);
-          return;
-        }
+      rolo_contact_editor_save (self);
+      return;
     }
 
-  rolo_contact_editor_save (self);
+  self->existing_id = rolo_contact_get_id (found);
+  rolo_contact_editor_set_state (self, "editing");
+  rolo_contact_editor_show_message (self,
+    _("<b>This contact may already exist</b>\n"
+      "The last save timed out, and a contact with the same email, or the same name "
+      "and mobile, is now on the server. Open it rather than create a duplicate?"),
+    TRUE, TRUE);
 }
 
-/* After a create timed out: look for what it may have created first. */
+/* After a create timed out: look for what it may have created first. A
+ * name alone is not enough: the user may mean a namesake. */
 static void
 rolo_contact_editor_check_duplicate (RoloContactEditor *self)
 {
-  g_autoptr(RoloContactQuery) query = rolo_contact_query_new ();
-  const char *email = rolo_contact_get_email (self->contact);
-  g_autofree char *name = g_strstrip (g_strdup (rolo_contact_get_name (self->contact)));
-
-  rolo_contact_query_set_search (query, email[0] != '\0' ? email : name);
   rolo_contact_editor_show_message (self, NULL, FALSE, FALSE);
   rolo_contact_editor_set_state (self, "saving");
-  rolo_client_list_contacts_async (self->client, query, 0, ROLO_CONTACT_LIST_PAGE_SIZE,
-                                   self->cancellable, duplicates_listed_cb,
-                                   g_object_ref (self));
+  rolo_client_find_match_async (self->client, self->contact, ROLO_CONTACT_MATCH_NAME_AND_MOBILE,
+                                self->cancellable, duplicate_found_cb, g_object_ref (self));
 }
 
 /* --- a contact that may already exist ------------------------------------- */
@@ -1197,9 +1175,6 @@ typedef struct
 {
   RoloContactEditor *self;
   GCancellable      *cancellable; /* the lookup's: stale when replaced */
-  char              *email;
-  char              *name;
-  Field              field;       /* asked for: FIELD_EMAIL, then FIELD_NAME */
 } DuplicateLookup;
 
 static void
@@ -1207,8 +1182,6 @@ duplicate_lookup_free (DuplicateLookup *lookup)
 {
   g_object_unref (lookup->self);
   g_object_unref (lookup->cancellable);
-  g_free (lookup->email);
-  g_free (lookup->name);
   g_free (lookup);
 }
 
@@ -1228,13 +1201,13 @@ rolo_contact_editor_hide_duplicate (RoloContactEditor *self)
 static void
 rolo_contact_editor_show_duplicate (RoloContactEditor *self,
                                     RoloContact       *found,
-                                    Field              field)
+                                    RoloContactMatch   match)
 {
   g_autofree char *markup = NULL;
 
   self->duplicate_id = rolo_contact_get_id (found);
-  self->duplicate_field = field;
-  if (field == FIELD_EMAIL)
+  self->duplicate_field = match == ROLO_CONTACT_MATCH_EMAIL ? FIELD_EMAIL : FIELD_NAME;
+  if (match == ROLO_CONTACT_MATCH_EMAIL)
     /* Translators: %s is the name of a contact that has the email typed */
     markup = g_markup_printf_escaped (_("<b>%s</b> already has this email address."),
                                       rolo_contact_get_name (found));
@@ -1246,89 +1219,83 @@ rolo_contact_editor_show_duplicate (RoloContactEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", TRUE);
 }
 
-static void rolo_contact_editor_ask_duplicate (DuplicateLookup *lookup);
-
 static void
-duplicate_listed_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+duplicate_matched_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(DuplicateLookup) lookup = user_data;
   RoloContactEditor *self = lookup->self;
-  g_autoptr(RoloContactPage) page = NULL;
-  GListModel *contacts;
-  const char *wanted = lookup->field == FIELD_EMAIL ? lookup->email : lookup->name;
+  g_autoptr(RoloContact) found = NULL;
+  g_autoptr(GError) error = NULL;
+  RoloContactMatch match;
 
+  found = rolo_client_find_match_finish (ROLO_CLIENT (source), result, &match, &error);
   /* A hint only: a failure to look says nothing. */
-  page = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, NULL);
-  if (page == NULL || self->disposing || lookup->cancellable != self->duplicate_cancellable ||
+  if (error != NULL || self->disposing || lookup->cancellable != self->duplicate_cancellable ||
       self->id != 0)
     return;
 
-  contacts = rolo_contact_page_get_contacts (page);
-  for (guint i = 0; i < g_list_model_get_n_items (contacts); i++)
-    {
-      g_autoptr(RoloContact) found = g_list_model_get_item (contacts, i);
-      const char *value = lookup->field == FIELD_EMAIL ? rolo_contact_get_email (found)
-                                                       : rolo_contact_get_name (found);
-
-      if (same_text (value, wanted))
-        {
-          rolo_contact_editor_show_duplicate (self, found, lookup->field);
-          return;
-        }
-    }
-
-  if (lookup->field == FIELD_EMAIL && lookup->name[0] != '\0')
-    {
-      lookup->field = FIELD_NAME;
-      rolo_contact_editor_ask_duplicate (g_steal_pointer (&lookup));
-      return;
-    }
-
-  rolo_contact_editor_hide_duplicate (self);
+  if (found != NULL)
+    rolo_contact_editor_show_duplicate (self, found, match);
+  else
+    rolo_contact_editor_hide_duplicate (self);
 }
 
-static void
-rolo_contact_editor_ask_duplicate (DuplicateLookup *lookup)
+/* The new contact as typed, to look for: its email only when it is one. */
+static RoloContact *
+rolo_contact_editor_dup_candidate (RoloContactEditor *self)
 {
-  g_autoptr(RoloContactQuery) query = rolo_contact_query_new ();
+  RoloContact *candidate = rolo_contact_copy (self->contact);
+  g_autofree char *email = g_strstrip (g_strdup (rolo_contact_get_email (candidate)));
+  g_autofree char *email_error = rolo_contact_check_email (email);
 
-  rolo_contact_query_set_search (query, lookup->field == FIELD_EMAIL ? lookup->email
-                                                                     : lookup->name);
-  rolo_client_list_contacts_async (lookup->self->client, query, 0, ROLO_CONTACT_LIST_PAGE_SIZE,
-                                   lookup->cancellable, duplicate_listed_cb, lookup);
+  if (email_error != NULL)
+    rolo_contact_set_email (candidate, "");
+  return candidate;
 }
 
-/* Asks the server for a contact with the email, or else the exact name,
- * typed; nothing when it was asked for this text already. */
+/* What a lookup for candidate would compare: equal keys, equal answers. */
+static char *
+duplicate_key (RoloContact *candidate)
+{
+  g_autofree char *email_key = rolo_contact_match_email_key (candidate);
+  g_autofree char *name_mobile_key = rolo_contact_match_name_mobile_key (candidate);
+
+  return g_strconcat (email_key, "\n", name_mobile_key, NULL);
+}
+
+static gboolean
+has_name_or_email (RoloContact *candidate)
+{
+  g_autofree char *name = g_strstrip (g_strdup (rolo_contact_get_name (candidate)));
+  g_autofree char *email = g_strstrip (g_strdup (rolo_contact_get_email (candidate)));
+
+  return name[0] != '\0' || email[0] != '\0';
+}
+
+/* Asks the server for a contact that the one typed matches (the same email,
+ * or else the same name); nothing when it was asked for this already. */
 static void
 rolo_contact_editor_look_for_duplicate (RoloContactEditor *self)
 {
-  g_autofree char *email = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(RoloContact) candidate = NULL;
   g_autofree char *key = NULL;
-  g_autofree char *email_error = NULL;
   DuplicateLookup *lookup;
 
   g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
   if (self->id != 0 || self->contact == NULL || !g_str_equal (self->state, "editing"))
     return;
 
-  email = g_strstrip (g_strdup (rolo_contact_get_email (self->contact)));
-  name = g_strstrip (g_strdup (rolo_contact_get_name (self->contact)));
-  key = g_strconcat (email, "\n", name, NULL);
+  candidate = rolo_contact_editor_dup_candidate (self);
+  key = duplicate_key (candidate);
   if (g_strcmp0 (key, self->duplicate_key) == 0)
     return;
   set_str (&self->duplicate_key, key);
 
   g_cancellable_cancel (self->duplicate_cancellable);
   g_clear_object (&self->duplicate_cancellable);
-
-  email_error = rolo_contact_check_email (email);
-  if (email_error != NULL || email[0] == '\0')
-    g_clear_pointer (&email, g_free);
-  if (email == NULL && name[0] == '\0')
+  if (!has_name_or_email (candidate))
     {
       rolo_contact_editor_hide_duplicate (self);
       return;
@@ -1338,10 +1305,8 @@ rolo_contact_editor_look_for_duplicate (RoloContactEditor *self)
   lookup = g_new0 (DuplicateLookup, 1);
   lookup->self = g_object_ref (self);
   lookup->cancellable = g_object_ref (self->duplicate_cancellable);
-  lookup->email = email != NULL ? g_steal_pointer (&email) : g_strdup ("");
-  lookup->name = g_steal_pointer (&name);
-  lookup->field = lookup->email[0] != '\0' ? FIELD_EMAIL : FIELD_NAME;
-  rolo_contact_editor_ask_duplicate (lookup);
+  rolo_client_find_match_async (self->client, candidate, ROLO_CONTACT_MATCH_NAME,
+                                lookup->cancellable, duplicate_matched_cb, lookup);
 }
 
 static gboolean
@@ -1354,8 +1319,9 @@ duplicate_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The name or email of a new contact changed: what was found may no longer
- * match, and what is on its way is for older text. */
+/* The name, email or mobile of a new contact changed: what was found may no
+ * longer match, and what is on its way is for older text. (A mobile only
+ * picks among namesakes: the hint stays until the answer.) */
 static void
 rolo_contact_editor_duplicate_changed (RoloContactEditor *self,
                                        Field              field)
@@ -1497,7 +1463,7 @@ entry_changed_cb (RoloContactEditor *self,
     }
 
   rolo_contact_editor_field_changed (self, field);
-  if (field == FIELD_NAME || field == FIELD_EMAIL)
+  if (field == FIELD_NAME || field == FIELD_EMAIL || field == FIELD_MOBILE)
     rolo_contact_editor_duplicate_changed (self, field);
 }
 
@@ -1685,7 +1651,8 @@ field_focus_leave_cb (GtkEventControllerFocus *controller,
       }
 
   /* Left: no need to wait for a pause, but for the focus to settle. */
-  if ((widget == self->name_row || widget == self->email_row) && self->id == 0)
+  if ((widget == self->name_row || widget == self->email_row || widget == self->mobile_row) &&
+      self->id == 0)
     {
       g_clear_handle_id (&self->duplicate_timeout_id, g_source_remove);
       self->duplicate_timeout_id = g_idle_add (duplicate_timeout_cb, self);

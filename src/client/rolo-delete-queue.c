@@ -468,13 +468,6 @@ rolo_delete_queue_new (RoloContactList *list)
   return g_object_new (ROLO_TYPE_DELETE_QUEUE, "list", list, NULL);
 }
 
-RoloContactList *
-rolo_delete_queue_get_list (RoloDeleteQueue *self)
-{
-  g_return_val_if_fail (ROLO_IS_DELETE_QUEUE (self), NULL);
-
-  return self->list;
-}
 
 guint
 rolo_delete_queue_get_n_pending (RoloDeleteQueue *self)
@@ -492,13 +485,6 @@ rolo_delete_queue_get_committing (RoloDeleteQueue *self)
   return self->committing;
 }
 
-guint
-rolo_delete_queue_get_timeout (RoloDeleteQueue *self)
-{
-  g_return_val_if_fail (ROLO_IS_DELETE_QUEUE (self), 0);
-
-  return self->timeout;
-}
 
 void
 rolo_delete_queue_set_timeout (RoloDeleteQueue *self,

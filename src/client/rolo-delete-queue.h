@@ -44,10 +44,8 @@ G_DECLARE_FINAL_TYPE (RoloDeleteQueue, rolo_delete_queue, ROLO, DELETE_QUEUE, GO
  */
 
 RoloDeleteQueue *rolo_delete_queue_new            (RoloContactList  *list);
-RoloContactList *rolo_delete_queue_get_list       (RoloDeleteQueue  *self);
 guint            rolo_delete_queue_get_n_pending  (RoloDeleteQueue  *self);
 gboolean         rolo_delete_queue_get_committing (RoloDeleteQueue  *self);
-guint            rolo_delete_queue_get_timeout    (RoloDeleteQueue  *self);
 void             rolo_delete_queue_set_timeout    (RoloDeleteQueue  *self,
                                                    guint             seconds);
 

@@ -19,31 +19,87 @@
 #include "rolo-switch-row.h"
 #include "rolo-tag-completion.h"
 
-static const char * const field_api_names[N_FIELDS] = {
-  ROLO_CONTACT_FIELD_CONTACT_TYPE,
-  ROLO_CONTACT_FIELD_NAME,
-  ROLO_CONTACT_FIELD_EMAIL,
-  ROLO_CONTACT_FIELD_MOBILE,
-  ROLO_CONTACT_FIELD_ADDRESS,
-  ROLO_CONTACT_FIELD_TAX_NUMBER,
-  ROLO_CONTACT_FIELD_NOTES,
-  ROLO_CONTACT_FIELD_EMAIL_NOTIFY,
-  ROLO_CONTACT_FIELD_SMS_NOTIFY,
-  ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY,
-  ROLO_CONTACT_FIELD_PARENT,
-  ROLO_CONTACT_FIELD_TAGS_CREATE,
+static char *
+check_type (RoloContact *c)
+{
+  return rolo_contact_check_contact_type (rolo_contact_get_contact_type (c));
+}
+
+static char *
+check_name (RoloContact *c)
+{
+  return rolo_contact_check_name (rolo_contact_get_name (c));
+}
+
+static char *
+check_email (RoloContact *c)
+{
+  return rolo_contact_check_email (rolo_contact_get_email (c));
+}
+
+static char *
+check_address (RoloContact *c)
+{
+  return rolo_contact_check_address (rolo_contact_get_address (c));
+}
+
+static char *
+check_tax_number (RoloContact *c)
+{
+  return rolo_contact_check_tax_number (rolo_contact_get_tax_number (c));
+}
+
+static char *
+check_notes (RoloContact *c)
+{
+  return rolo_contact_check_notes (rolo_contact_get_notes (c));
+}
+
+static char *
+check_parent (RoloContact *c)
+{
+  return rolo_contact_check_parent (rolo_contact_get_contact_type (c), rolo_contact_get_id (c),
+                                    rolo_contact_get_parent_id (c));
+}
+
+/* Every field the form edits, in form order (by Field). */
+static const EditorFieldInfo field_infos[N_FIELDS] = {
+  [FIELD_TYPE] = { ROLO_CONTACT_FIELD_CONTACT_TYPE, "contact-type", N_("Type"),
+                   NULL, NULL, NULL, 0, check_type },
+  [FIELD_NAME] = { ROLO_CONTACT_FIELD_NAME, "name", N_("Name"),
+                   NULL, NULL, rolo_contact_get_name, ROLO_CONTACT_NAME_MAX_CHARS, check_name },
+  [FIELD_EMAIL] = { ROLO_CONTACT_FIELD_EMAIL, "email", N_("Email"),
+                    NULL, NULL, rolo_contact_get_email, 0, check_email },
+  [FIELD_MOBILE] = { ROLO_CONTACT_FIELD_MOBILE, "mobile", N_("Mobile"),
+                     ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID, N_("Country of the number"),
+                     rolo_contact_get_mobile, 0, NULL },
+  [FIELD_ADDRESS] = { ROLO_CONTACT_FIELD_ADDRESS, "address", N_("Address"),
+                      NULL, NULL, rolo_contact_get_address, ROLO_CONTACT_ADDRESS_MAX_CHARS,
+                      check_address },
+  [FIELD_TAX_NUMBER] = { ROLO_CONTACT_FIELD_TAX_NUMBER, "tax-number", N_("Tax number"),
+                         NULL, NULL, rolo_contact_get_tax_number,
+                         ROLO_CONTACT_TAX_NUMBER_MAX_CHARS, check_tax_number },
+  [FIELD_NOTES] = { ROLO_CONTACT_FIELD_NOTES, "notes", N_("Notes"),
+                    NULL, NULL, rolo_contact_get_notes, ROLO_CONTACT_NOTES_MAX_CHARS,
+                    check_notes },
+  [FIELD_EMAIL_NOTIFY] = { ROLO_CONTACT_FIELD_EMAIL_NOTIFY, "email-notify",
+                           N_("Email notifications"), NULL, NULL, NULL, 0, NULL },
+  [FIELD_SMS_NOTIFY] = { ROLO_CONTACT_FIELD_SMS_NOTIFY, "sms-notify",
+                         N_("SMS notifications"), NULL, NULL, NULL, 0, NULL },
+  [FIELD_WHATSAPP_NOTIFY] = { ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY, "whatsapp-notify",
+                              N_("WhatsApp notifications"), NULL, NULL, NULL, 0, NULL },
+  [FIELD_PARENT] = { ROLO_CONTACT_FIELD_PARENT, "parent-id", N_("Parent business"),
+                     NULL, NULL, NULL, 0, check_parent },
+  [FIELD_TAGS] = { ROLO_CONTACT_FIELD_TAGS_CREATE, "tag-ids", N_("Tags"),
+                   ROLO_CONTACT_FIELD_TAGS_UPDATE, N_("Tags"), NULL, 0, NULL },
 };
 
 int
 rolo_contact_editor_field_for_api (const char *api_field)
 {
-  if (g_strcmp0 (api_field, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID) == 0)
-    return FIELD_MOBILE;
-  if (g_strcmp0 (api_field, ROLO_CONTACT_FIELD_TAGS_UPDATE) == 0)
-    return FIELD_TAGS;
-
   for (int i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (api_field, field_api_names[i]) == 0)
+    if (g_strcmp0 (api_field, field_infos[i].api_name) == 0 ||
+        g_strcmp0 (api_field, field_infos[i].alias_api_name) == 0)
       return i;
 
   return -1;
@@ -52,28 +108,14 @@ rolo_contact_editor_field_for_api (const char *api_field)
 char *
 rolo_contact_editor_field_label (const char *api_field)
 {
-  static const struct { const char *field; const char *name; } names[] = {
-    { ROLO_CONTACT_FIELD_NAME, N_("Name") },
-    { ROLO_CONTACT_FIELD_EMAIL, N_("Email") },
-    { ROLO_CONTACT_FIELD_MOBILE, N_("Mobile") },
-    { ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID, N_("Country of the number") },
-    { ROLO_CONTACT_FIELD_ADDRESS, N_("Address") },
-    { ROLO_CONTACT_FIELD_TAX_NUMBER, N_("Tax number") },
-    { ROLO_CONTACT_FIELD_NOTES, N_("Notes") },
-    { ROLO_CONTACT_FIELD_EMAIL_NOTIFY, N_("Email notifications") },
-    { ROLO_CONTACT_FIELD_SMS_NOTIFY, N_("SMS notifications") },
-    { ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY, N_("WhatsApp notifications") },
-    { ROLO_CONTACT_FIELD_CONTACT_TYPE, N_("Type") },
-    { ROLO_CONTACT_FIELD_PARENT, N_("Parent business") },
-    { ROLO_CONTACT_FIELD_TAGS_CREATE, N_("Tags") },
-    { ROLO_CONTACT_FIELD_TAGS_UPDATE, N_("Tags") },
-  };
+  int field = rolo_contact_editor_field_for_api (api_field);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_str_equal (names[i].field, api_field))
-      return g_strdup (_(names[i].name));
+  if (field < 0)
+    return g_strdup (api_field);
+  if (g_strcmp0 (api_field, field_infos[field].alias_api_name) == 0)
+    return g_strdup (_(field_infos[field].alias_label));
 
-  return g_strdup (api_field);
+  return g_strdup (_(field_infos[field].label));
 }
 
 static char *
@@ -87,15 +129,15 @@ text_view_get_text (GtkTextView *view)
 }
 
 static void
-set_counter (GtkLabel   *counter,
-             const char *text,
-             guint       max_chars)
+set_counter (GtkLabel              *counter,
+             RoloContact           *contact,
+             const EditorFieldInfo *info)
 {
-  glong n_chars = g_utf8_strlen (text, -1);
-  g_autofree char *label = g_strdup_printf ("%ld/%u", n_chars, max_chars);
+  glong n_chars = g_utf8_strlen (info->get_text (contact), -1);
+  g_autofree char *label = g_strdup_printf ("%ld/%u", n_chars, info->max_chars);
 
   gtk_label_set_label (counter, label);
-  if (n_chars > max_chars)
+  if (n_chars > info->max_chars)
     gtk_widget_add_css_class (GTK_WIDGET (counter), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (counter), "error");
@@ -103,40 +145,18 @@ set_counter (GtkLabel   *counter,
 
 /* --- validation ------------------------------------------------------------ */
 
+/* The tag entry's own error is not the contact's: it is about text not yet
+ * a tag. */
 static char *
 rolo_contact_editor_check_field (RoloContactEditor *self,
                                  Field              field)
 {
-  RoloContact *c = self->contact;
+  const EditorFieldInfo *info = &field_infos[field];
 
-  switch (field)
-    {
-    case FIELD_TYPE:
-      return rolo_contact_check_contact_type (rolo_contact_get_contact_type (c));
-    case FIELD_NAME:
-      return rolo_contact_check_name (rolo_contact_get_name (c));
-    case FIELD_EMAIL:
-      return rolo_contact_check_email (rolo_contact_get_email (c));
-    case FIELD_ADDRESS:
-      return rolo_contact_check_address (rolo_contact_get_address (c));
-    case FIELD_TAX_NUMBER:
-      return rolo_contact_check_tax_number (rolo_contact_get_tax_number (c));
-    case FIELD_NOTES:
-      return rolo_contact_check_notes (rolo_contact_get_notes (c));
-    case FIELD_PARENT:
-      return rolo_contact_check_parent (rolo_contact_get_contact_type (c),
-                                        rolo_contact_get_id (c),
-                                        rolo_contact_get_parent_id (c));
-    case FIELD_TAGS:
-      return g_strdup (self->tag_error);
-    case FIELD_MOBILE:
-    case FIELD_EMAIL_NOTIFY:
-    case FIELD_SMS_NOTIFY:
-    case FIELD_WHATSAPP_NOTIFY:
-    case N_FIELDS:
-    default:
-      return NULL;
-    }
+  if (field == FIELD_TAGS)
+    return g_strdup (self->tag_error);
+
+  return info->check != NULL ? info->check (self->contact) : NULL;
 }
 
 /* Too long is wrong however far the user has got: it shows at once. Other
@@ -145,32 +165,13 @@ static gboolean
 rolo_contact_editor_over_limit (RoloContactEditor *self,
                                 Field              field)
 {
-  RoloContact *c = self->contact;
+  const EditorFieldInfo *info = &field_infos[field];
 
-  switch (field)
-    {
-    case FIELD_NAME:
-      return g_utf8_strlen (rolo_contact_get_name (c), -1) > ROLO_CONTACT_NAME_MAX_CHARS;
-    case FIELD_ADDRESS:
-      return g_utf8_strlen (rolo_contact_get_address (c), -1) > ROLO_CONTACT_ADDRESS_MAX_CHARS;
-    case FIELD_TAX_NUMBER:
-      return g_utf8_strlen (rolo_contact_get_tax_number (c), -1) >
-             ROLO_CONTACT_TAX_NUMBER_MAX_CHARS;
-    case FIELD_NOTES:
-      return g_utf8_strlen (rolo_contact_get_notes (c), -1) > ROLO_CONTACT_NOTES_MAX_CHARS;
-    case FIELD_TAGS:
-      return self->tag_error != NULL;
-    case FIELD_TYPE:
-    case FIELD_EMAIL:
-    case FIELD_MOBILE:
-    case FIELD_EMAIL_NOTIFY:
-    case FIELD_SMS_NOTIFY:
-    case FIELD_WHATSAPP_NOTIFY:
-    case FIELD_PARENT:
-    case N_FIELDS:
-    default:
-      return FALSE;
-    }
+  if (field == FIELD_TAGS)
+    return self->tag_error != NULL;
+
+  return info->max_chars != 0 &&
+         g_utf8_strlen (info->get_text (self->contact), -1) > info->max_chars;
 }
 
 const char *
@@ -259,10 +260,8 @@ rolo_contact_editor_refresh (RoloContactEditor *self)
       rolo_contact_editor_show_field_error (self, i);
     }
 
-  set_counter (self->name_counter, rolo_contact_get_name (self->contact),
-               ROLO_CONTACT_NAME_MAX_CHARS);
-  set_counter (self->notes_counter, rolo_contact_get_notes (self->contact),
-               ROLO_CONTACT_NOTES_MAX_CHARS);
+  set_counter (self->name_counter, self->contact, &field_infos[FIELD_NAME]);
+  set_counter (self->notes_counter, self->contact, &field_infos[FIELD_NOTES]);
 
   is_individual = rolo_contact_get_contact_type (self->contact) != ROLO_CONTACT_TYPE_BUSINESS;
   gtk_widget_set_visible (self->parent_group,
@@ -857,11 +856,11 @@ rolo_contact_editor_add_field (RoloContactEditor *self,
 static void
 add_switch_field (RoloContactEditor *self,
                   Field              field,
-                  RoloSwitchRow     *row,
-                  const char        *label)
+                  RoloSwitchRow     *row)
 {
   rolo_contact_editor_add_field (self, field, GTK_WIDGET (row), GTK_WIDGET (row));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(field_infos[field].label), -1);
 }
 
 void
@@ -878,10 +877,9 @@ rolo_contact_editor_init_fields (RoloContactEditor *self)
                                  self->tax_number_row);
   rolo_contact_editor_add_field (self, FIELD_NOTES, self->notes_row,
                                  GTK_WIDGET (self->notes_view));
-  add_switch_field (self, FIELD_EMAIL_NOTIFY, self->email_notify_row, _("Email notifications"));
-  add_switch_field (self, FIELD_SMS_NOTIFY, self->sms_notify_row, _("SMS notifications"));
-  add_switch_field (self, FIELD_WHATSAPP_NOTIFY, self->whatsapp_notify_row,
-                    _("WhatsApp notifications"));
+  add_switch_field (self, FIELD_EMAIL_NOTIFY, self->email_notify_row);
+  add_switch_field (self, FIELD_SMS_NOTIFY, self->sms_notify_row);
+  add_switch_field (self, FIELD_WHATSAPP_NOTIFY, self->whatsapp_notify_row);
   rolo_contact_editor_add_field (self, FIELD_PARENT, GTK_WIDGET (self->parent_row),
                                  GTK_WIDGET (self->parent_picker));
   rolo_contact_editor_add_field (self, FIELD_TAGS, self->tag_entry_row, self->tag_entry_row);

@@ -43,6 +43,22 @@ typedef enum
   N_FIELDS
 } Field;
 
+/* What a field is, apart from its widgets: what bulk editing needs too.
+ * Values are read and written through the RoloContact property, so a
+ * copy edited that way gives the update body by
+ * rolo_contact_diff_to_update_json(). */
+typedef struct
+{
+  const char  *api_name;        /* ROLO_CONTACT_FIELD_*: keys of field errors */
+  const char  *property;        /* of RoloContact */
+  const char  *label;           /* untranslated: pass it to _() */
+  const char  *alias_api_name;  /* a second API name the field answers to, or NULL */
+  const char  *alias_label;     /* untranslated, for alias_api_name */
+  const char *(*get_text) (RoloContact *contact); /* text fields, else NULL */
+  guint        max_chars;       /* 0: no limit */
+  char       *(*check) (RoloContact *contact);    /* NULL: any value goes */
+} EditorFieldInfo;
+
 typedef struct
 {
   GtkWidget *row;           /* in its boxed list; the error row follows it */

@@ -203,18 +203,24 @@ const char *rolo_contact_editor_shown_error      (RoloContactEditor *self,
                                                   Field              field);
 char    *rolo_contact_editor_compute_save_hint   (RoloContactEditor *self);
 void     rolo_contact_editor_refresh             (RoloContactEditor *self);
+void     rolo_contact_editor_field_changed       (RoloContactEditor *self,
+                                                  Field              field);
 void     rolo_contact_editor_clear_server_errors (RoloContactEditor *self);
 void     rolo_contact_editor_show_field_errors   (RoloContactEditor *self,
                                                   GHashTable        *field_errors,
                                                   const GError      *error);
 void     rolo_contact_editor_update_parent_row   (RoloContactEditor *self);
-void     rolo_contact_editor_update_tags         (RoloContactEditor *self);
 void     rolo_contact_editor_fill_fields         (RoloContactEditor *self);
 void     rolo_contact_editor_copy_unapplied      (RoloContact        *contact,
                                                   RoloContact        *edited,
                                                   const char * const *unapplied);
 void     rolo_contact_editor_init_fields         (RoloContactEditor *self);
 void     rolo_contact_editor_class_add_fields    (GtkWidgetClass    *widget_class);
+
+/* rolo-contact-editor-tags.c */
+void     rolo_contact_editor_update_tags         (RoloContactEditor *self);
+void     rolo_contact_editor_init_tags           (RoloContactEditor *self);
+void     rolo_contact_editor_class_add_tags      (GtkWidgetClass    *widget_class);
 
 /* rolo-contact-editor-actions.c */
 void     rolo_contact_editor_save                (RoloContactEditor *self);

@@ -513,6 +513,7 @@ rolo_contact_editor_class_init (RoloContactEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, revealer_child_revealed_cb);
 
   rolo_contact_editor_class_add_fields (widget_class);
+  rolo_contact_editor_class_add_tags (widget_class);
   rolo_contact_editor_class_add_actions (widget_class);
   rolo_contact_editor_class_add_duplicate (widget_class);
 }
@@ -527,6 +528,7 @@ rolo_contact_editor_init (RoloContactEditor *self)
   rolo_contact_editor_show_page (self);
 
   rolo_contact_editor_init_fields (self);
+  rolo_contact_editor_init_tags (self);
 
   rolo_contact_editor_show_message (self, NULL, FALSE, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-duplicate", FALSE);

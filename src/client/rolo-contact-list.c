@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rolo-contact-list.h"
+#include "rolo-hidden-rows.h"
 
 /*
  * How it works
@@ -33,14 +34,9 @@
  * position, so that when the page comes back the same objects are reused and
  * filled in place. The table thus only holds objects alive elsewhere.
  *
- * Hidden rows (a delete waiting for its Undo) are kept by id. A hidden id
- * whose row is known is "placed" at its source position (the row's position
- * in the server's result set); placed entries sit in an array sorted by that
- * position, and the model's positions are source positions minus the placed
- * entries before them, found by binary search. Each page that arrives is
- * reconciled with the hidden ids: an id found elsewhere moves there, an id no
- * longer at its place becomes unplaced (hidden wherever it shows up later), or
- * is dropped once the server confirmed its deletion (forget_hidden()).
+ * Hidden rows (a delete waiting for its Undo) live in a RoloHiddenRows: the
+ * model's positions count only the rows not hidden, and each page that
+ * arrives is reconciled with the hidden ids (rolo-hidden-rows.c).
  */
 
 #define MAX_CACHED_PAGES 24
@@ -81,14 +77,7 @@ typedef struct
   guint    generation;
 } Request;
 
-#define NO_POSITION G_MAXUINT
-
-typedef struct
-{
-  gint64   id;
-  guint    position;            /* source position, or NO_POSITION */
-  gboolean forgotten;           /* deleted on the server: drop when not seen */
-} Hidden;
+#define NO_POSITION ROLO_HIDDEN_ROWS_NO_POSITION
 
 /* A contact of an evicted page that something else still holds. */
 typedef struct
@@ -128,8 +117,7 @@ struct _RoloContactList
   guint             n_failures;    /* in a row, without a success between */
   GNetworkMonitor  *network_monitor;
 
-  GHashTable       *hidden;     /* &Hidden.id -> Hidden */
-  GPtrArray        *placed;     /* Hidden with a position, sorted by it */
+  RoloHiddenRows   *hidden;
 };
 
 static void rolo_contact_list_model_init (GListModelInterface *iface);
@@ -440,127 +428,19 @@ want_near_pages (RoloContactList *self)
 
 /* Hidden rows */
 
-/* How many placed entries sit before a source position. */
-static guint
-count_placed_below (RoloContactList *self,
-                    guint            position)
-{
-  guint lo = 0, hi = self->placed->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (((Hidden *) self->placed->pdata[mid])->position < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
-static gboolean
-is_placed (RoloContactList *self,
-           guint            position)
-{
-  guint i = count_placed_below (self, position);
-
-  return i < self->placed->len && ((Hidden *) self->placed->pdata[i])->position == position;
-}
-
 /* Every placed entry lies below n_items (apply_total() sees to it). */
 static guint
 view_n_items (RoloContactList *self)
 {
-  return self->n_items - self->placed->len;
-}
-
-/* position - index grows with the index (positions are distinct and
- * sorted), so the placed entries before a view position are found by
- * binary search. */
-static guint
-view_to_source (RoloContactList *self,
-                guint            view)
-{
-  guint lo = 0, hi = self->placed->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (((Hidden *) self->placed->pdata[mid])->position - mid <= view)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return view + lo;
-}
-
-/* The view position of a source position (of the next visible row when
- * the source position is hidden). */
-static guint
-source_to_view (RoloContactList *self,
-                guint            source)
-{
-  return source - count_placed_below (self, source);
-}
-
-static void
-place (RoloContactList *self,
-       Hidden          *hidden,
-       guint            position)
-{
-  g_assert (hidden->position == NO_POSITION);
-  g_assert (!is_placed (self, position));
-
-  hidden->position = position;
-  g_ptr_array_insert (self->placed, count_placed_below (self, position), hidden);
-}
-
-static void
-unplace (RoloContactList *self,
-         Hidden          *hidden)
-{
-  guint i;
-
-  if (hidden->position == NO_POSITION)
-    return;
-
-  i = count_placed_below (self, hidden->position);
-  g_assert (self->placed->pdata[i] == hidden);
-  g_ptr_array_remove_index (self->placed, i);
-  hidden->position = NO_POSITION;
-}
-
-/* Unplaces an entry; one the server deleted is not looked for any more. */
-static void
-unplace_or_drop (RoloContactList *self,
-                 Hidden          *hidden)
-{
-  unplace (self, hidden);
-  if (hidden->forgotten)
-    g_hash_table_remove (self->hidden, &hidden->id);
-}
-
-static void
-unplace_from (RoloContactList *self,
-              guint            position)
-{
-  while (self->placed->len > 0)
-    {
-      Hidden *last = g_ptr_array_index (self->placed, self->placed->len - 1);
-
-      if (last->position < position)
-        break;
-      unplace_or_drop (self, last);
-    }
+  return self->n_items - rolo_hidden_rows_get_n_placed (self->hidden);
 }
 
 /* The source position of a loaded contact, or NO_POSITION. */
 static guint
-find_loaded (RoloContactList *self,
-             gint64           id)
+find_loaded (gint64   id,
+             gpointer user_data)
 {
+  RoloContactList *self = user_data;
   GHashTableIter iter;
   Page *page;
 
@@ -579,54 +459,6 @@ find_loaded (RoloContactList *self,
         }
     }
   return NO_POSITION;
-}
-
-/* Brings the hidden entries in line with the first n_filled rows of a page
- * that just arrived. Returns the lowest source position whose hidden state
- * changed, or NO_POSITION. */
-static guint
-reconcile_page (RoloContactList *self,
-                Page            *page,
-                guint            n_filled)
-{
-  guint first = page->index * ROLO_CONTACT_LIST_PAGE_SIZE;
-  guint lowest = NO_POSITION;
-  guint i = count_placed_below (self, first);
-
-  /* Entries placed here whose row now holds another contact. */
-  while (i < self->placed->len)
-    {
-      Hidden *hidden = g_ptr_array_index (self->placed, i);
-      RoloContact *row;
-
-      if (hidden->position >= first + n_filled)
-        break;
-      row = g_ptr_array_index (page->rows, hidden->position - first);
-      if (rolo_contact_get_id (row) == hidden->id)
-        {
-          i++;
-          continue;
-        }
-      lowest = MIN (lowest, hidden->position);
-      unplace_or_drop (self, hidden);
-    }
-
-  /* Hidden contacts that are (now) here. */
-  for (guint r = 0; r < n_filled && g_hash_table_size (self->hidden) > 0; r++)
-    {
-      gint64 id = rolo_contact_get_id (g_ptr_array_index (page->rows, r));
-      Hidden *hidden = g_hash_table_lookup (self->hidden, &id);
-
-      if (hidden == NULL || hidden->position == first + r)
-        continue;
-      if (hidden->position != NO_POSITION)
-        lowest = MIN (lowest, hidden->position);
-      unplace (self, hidden);
-      place (self, hidden, first + r);
-      lowest = MIN (lowest, first + r);
-    }
-
-  return lowest;
 }
 
 /* Errors */
@@ -790,7 +622,7 @@ apply_total (RoloContactList *self,
 
   g_debug ("total_records changed from %u to %u", self->n_items, total);
   self->n_items = total;
-  unplace_from (self, total);
+  rolo_hidden_rows_unplace_from (self->hidden, total);
 
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
@@ -814,7 +646,7 @@ apply_total (RoloContactList *self,
     }
 }
 
-/* Returns what reconcile_page() does. */
+/* Returns what rolo_hidden_rows_reconcile() does. */
 static guint
 page_fill (RoloContactList *self,
            Page            *page,
@@ -836,7 +668,8 @@ page_fill (RoloContactList *self,
   /* A short answer (the data moved under us) leaves rows to load again. */
   page->stale = n < page->rows->len;
 
-  return reconcile_page (self, page, MIN (n, page->rows->len));
+  return rolo_hidden_rows_reconcile (self->hidden, page->index * ROLO_CONTACT_LIST_PAGE_SIZE,
+                                     page->rows, MIN (n, page->rows->len));
 }
 
 /* Tells the view what changed since it had old_n items: the end of the list
@@ -851,7 +684,7 @@ emit_n_items_changed (RoloContactList *self,
   guint common = MIN (old_n, new_n);
 
   if (changed != NO_POSITION)
-    common = MIN (common, source_to_view (self, changed));
+    common = MIN (common, rolo_hidden_rows_source_to_view (self->hidden, changed));
   if (common == old_n && common == new_n)
     return;
 
@@ -1102,7 +935,7 @@ reset (RoloContactList *self)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
     page_cancel_request (self, page);
   /* Hidden ids stay hidden in the new result set, wherever they show up. */
-  unplace_from (self, 0);
+  rolo_hidden_rows_unplace_from (self->hidden, 0);
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->held);
   g_queue_clear (&self->wanted);
@@ -1147,7 +980,7 @@ rolo_contact_list_get_item (GListModel *model,
   if (position >= view_n_items (self))
     return NULL;
 
-  position = view_to_source (self, position);
+  position = rolo_hidden_rows_view_to_source (self->hidden, position);
   index = position / ROLO_CONTACT_LIST_PAGE_SIZE;
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
@@ -1222,8 +1055,7 @@ rolo_contact_list_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->held, g_hash_table_unref);
-  g_clear_pointer (&self->placed, g_ptr_array_unref);
-  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->hidden, rolo_hidden_rows_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_error (&self->error);
 
@@ -1342,8 +1174,7 @@ rolo_contact_list_init (RoloContactList *self)
   self->context = g_main_context_ref_thread_default ();
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, page_free);
   self->held = g_hash_table_new_full (NULL, NULL, NULL, held_free);
-  self->hidden = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-  self->placed = g_ptr_array_new ();
+  self->hidden = rolo_hidden_rows_new ();
   g_queue_init (&self->wanted);
 }
 
@@ -1519,49 +1350,6 @@ rolo_contact_list_get_n_in_flight (RoloContactList *self)
   return self->n_in_flight;
 }
 
-typedef struct
-{
-  guint   position;
-  Hidden *hidden;
-} Placement;
-
-static int
-compare_placements (gconstpointer a,
-                    gconstpointer b)
-{
-  guint x = ((const Placement *) a)->position, y = ((const Placement *) b)->position;
-
-  return (x > y) - (x < y);
-}
-
-/* Places the entries in source order, telling the view once per run of
- * rows that were next to each other. */
-static void
-place_all (RoloContactList *self,
-           GArray          *placements)
-{
-  guint run_start = 0, run_len = 0;
-
-  g_array_sort (placements, compare_placements);
-  for (guint i = 0; i < placements->len; i++)
-    {
-      Placement *placement = &g_array_index (placements, Placement, i);
-      guint view = source_to_view (self, placement->position);
-
-      if (run_len > 0 && view != run_start)
-        {
-          g_list_model_items_changed (G_LIST_MODEL (self), run_start, run_len, 0);
-          run_len = 0;
-        }
-      if (run_len == 0)
-        run_start = view;
-      place (self, placement->hidden, placement->position);
-      run_len++;
-    }
-  if (run_len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), run_start, run_len, 0);
-}
-
 /**
  * rolo_contact_list_hide:
  * @ids: (array length=n_ids): contact ids
@@ -1577,75 +1365,15 @@ rolo_contact_list_hide (RoloContactList *self,
                         const gint64    *ids,
                         guint            n_ids)
 {
-  g_autoptr(GArray) placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   guint old_n;
 
   g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
 
   old_n = view_n_items (self);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      Hidden *hidden = g_hash_table_lookup (self->hidden, &ids[i]);
-      Placement placement;
-
-      if (hidden != NULL)
-        {
-          hidden->forgotten = FALSE;
-          continue;
-        }
-      hidden = g_new0 (Hidden, 1);
-      hidden->id = ids[i];
-      hidden->position = NO_POSITION;
-      g_hash_table_insert (self->hidden, &hidden->id, hidden);
-
-      placement.position = find_loaded (self, ids[i]);
-      placement.hidden = hidden;
-      if (placement.position != NO_POSITION && !is_placed (self, placement.position))
-        g_array_append_val (placements, placement);
-    }
-
-  place_all (self, placements);
+  rolo_hidden_rows_hide (self->hidden, ids, n_ids, find_loaded, self, G_LIST_MODEL (self));
   if (view_n_items (self) != old_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-static int
-compare_hidden_positions (gconstpointer a,
-                          gconstpointer b)
-{
-  guint x = (*(Hidden * const *) a)->position, y = (*(Hidden * const *) b)->position;
-
-  return (x > y) - (x < y);
-}
-
-/* Unplaces and drops the entries in source order, telling the view once per
- * run of rows that come back next to each other. */
-static void
-unhide_all (RoloContactList *self,
-            GPtrArray       *entries)
-{
-  guint run_start = 0, run_len = 0;
-
-  g_ptr_array_sort (entries, compare_hidden_positions);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Hidden *hidden = g_ptr_array_index (entries, i);
-      guint view = source_to_view (self, hidden->position);
-
-      if (run_len > 0 && view != run_start + run_len)
-        {
-          g_list_model_items_changed (G_LIST_MODEL (self), run_start, 0, run_len);
-          run_len = 0;
-        }
-      if (run_len == 0)
-        run_start = view;
-      unplace (self, hidden);
-      g_hash_table_remove (self->hidden, &hidden->id);
-      run_len++;
-    }
-  if (run_len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), run_start, 0, run_len);
 }
 
 /**
@@ -1661,26 +1389,13 @@ rolo_contact_list_unhide (RoloContactList *self,
                           const gint64    *ids,
                           guint            n_ids)
 {
-  g_autoptr(GPtrArray) placed = g_ptr_array_new ();
   guint old_n;
 
   g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
 
   old_n = view_n_items (self);
-  for (guint i = 0; i < n_ids; i++)
-    {
-      Hidden *hidden = g_hash_table_lookup (self->hidden, &ids[i]);
-
-      if (hidden == NULL)
-        continue;
-      if (hidden->position != NO_POSITION)
-        g_ptr_array_add (placed, hidden);
-      else
-        g_hash_table_remove (self->hidden, &ids[i]);
-    }
-
-  unhide_all (self, placed);
+  rolo_hidden_rows_unhide (self->hidden, ids, n_ids, G_LIST_MODEL (self));
   if (view_n_items (self) != old_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -1702,16 +1417,7 @@ rolo_contact_list_forget_hidden (RoloContactList *self,
   g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
 
-  for (guint i = 0; i < n_ids; i++)
-    {
-      Hidden *hidden = g_hash_table_lookup (self->hidden, &ids[i]);
-
-      if (hidden == NULL)
-        continue;
-      hidden->forgotten = TRUE;
-      if (hidden->position == NO_POSITION)
-        g_hash_table_remove (self->hidden, &ids[i]);
-    }
+  rolo_hidden_rows_forget (self->hidden, ids, n_ids);
 }
 
 RoloContact *
@@ -1762,10 +1468,7 @@ gboolean
 rolo_contact_list_is_hidden (RoloContactList *self,
                              gint64           id)
 {
-  Hidden *hidden;
-
   g_return_val_if_fail (ROLO_IS_CONTACT_LIST (self), FALSE);
 
-  hidden = g_hash_table_lookup (self->hidden, &id);
-  return hidden != NULL && !hidden->forgotten;
+  return rolo_hidden_rows_contains (self->hidden, id);
 }

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "rolo-ui"
+#define G_LOG_DOMAIN "rolo-common"
 
 #include "config.h"
 

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
@@ -205,11 +204,6 @@ describe_failure (const GError  *error,
 
   switch ((RoloClientError) error->code)
     {
-    case ROLO_CLIENT_ERROR_UNAUTHORIZED:
-      *description = g_strdup (_("The server rejected this access key and secret key. Check "
-                                 "that both are complete and current, or create a new pair in "
-                                 "the YSUITE web app under Settings → API Keys."));
-      break;
     case ROLO_CLIENT_ERROR_INVALID_URL:
       /* Translators: %s says what is wrong with the address. */
       *description = g_strdup_printf (_("%s Nothing was sent."), error->message);
@@ -233,22 +227,6 @@ describe_failure (const GError  *error,
       *title = g_strdup (_("No YSUITE Server at This Address"));
       *description = g_strdup (_("Check the server address: without a proxy of your "
                                  "organisation it is https://api.ysuite.org."));
-      break;
-    case ROLO_CLIENT_ERROR_TLS:
-      {
-        /* The reason may end with a full stop (Rolo's) or not (glib-networking's). */
-        g_autofree char *reason = g_strdup (error->message);
-        gsize length = strlen (g_strchomp (reason));
-
-        if (length > 0 && reason[length - 1] == '.')
-          reason[length - 1] = '\0';
-        g_free (*title);
-        *title = g_strdup (_("Certificate Problem"));
-        /* Translators: %s names the host and why its certificate failed. */
-        *description = g_strdup_printf (_("%s. Rolo never connects to a server it cannot "
-                                          "verify, so nothing was sent."),
-                                        reason);
-      }
       break;
     default:
       *description = g_steal_pointer (&advice);

@@ -15,6 +15,18 @@
 
 G_BEGIN_DECLS
 
+/* What the window shows: the table or a status page. Each is a child of the
+ * template's stack, named as rolo_window_get_state() says it. */
+typedef enum
+{
+  ROLO_WINDOW_PAGE_WELCOME,
+  ROLO_WINDOW_PAGE_LOADING,
+  ROLO_WINDOW_PAGE_BROWSE,
+  ROLO_WINDOW_PAGE_EMPTY,
+  ROLO_WINDOW_PAGE_NO_RESULTS,
+  ROLO_WINDOW_PAGE_ERROR,
+} RoloWindowPage;
+
 struct _RoloWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -41,7 +53,8 @@ struct _RoloWindow
   GSettings            *settings;
   RoloClient           *client;
   RoloContactList      *contacts;
-  char                 *type_filter;   /* nick of a RoloContactType */
+  RoloWindowPage        page;          /* the stack's visible child */
+  RoloContactType       type_filter;
   AdwToast             *toast;         /* the one shown, if any */
   gint64                toasts_changed_at; /* see rolo_window_dismiss_toast() */
   gboolean              list_shown_once;   /* the list had the focus once */
@@ -88,10 +101,8 @@ gboolean rolo_window_account_refused   (RoloWindow     *self);
 void     rolo_window_update_list_tools (RoloWindow     *self);
 /* Whether a list shows, with its search, type filter and Refresh. */
 gboolean rolo_window_shows_list        (RoloWindow     *self);
-gboolean rolo_window_state_is          (RoloWindow     *self,
-                                        const char     *state);
-void     rolo_window_set_state         (RoloWindow     *self,
-                                        const char     *state);
+void     rolo_window_set_page          (RoloWindow     *self,
+                                        RoloWindowPage  page);
 /* Shows what the list's progress calls for. */
 void     rolo_window_sync              (RoloWindow     *self);
 void     rolo_window_show_connecting   (RoloWindow     *self);

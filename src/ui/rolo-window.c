@@ -70,7 +70,7 @@ void
 rolo_window_update_actions (RoloWindow *self)
 {
   gboolean has_contacts = self->contacts != NULL;
-  gboolean loading = rolo_window_state_is (self, "loading");
+  gboolean loading = self->page == ROLO_WINDOW_PAGE_LOADING;
   GtkSelectionModel *selection = rolo_contact_view_get_selection (self->contact_view);
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
   gboolean pending = self->delete_queue != NULL &&
@@ -108,24 +108,22 @@ rolo_window_notify_status (RoloWindow *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The RoloContactType of a nick, or -1 for none. */
-static int
-contact_type_from_nick (const char *nick)
-{
-  GEnumClass *enum_class = g_type_class_ref (ROLO_TYPE_CONTACT_TYPE);
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (enum_class, nick) : NULL;
-  int type = value != NULL ? value->value : -1;
+/* The type filter's values, as the "type-filter" property, its action and
+ * the setting of the same name say them. */
+static const char * const type_filter_nicks[] = {
+  [ROLO_CONTACT_TYPE_ANY] = "any",
+  [ROLO_CONTACT_TYPE_INDIVIDUAL] = "individual",
+  [ROLO_CONTACT_TYPE_BUSINESS] = "business",
+};
 
-  g_type_class_unref (enum_class);
-  return type;
-}
-
+/* Anything but a filter's nick is "any". */
 static RoloContactType
-rolo_window_get_contact_type (RoloWindow *self)
+type_filter_from_nick (const char *nick)
 {
-  int type = contact_type_from_nick (self->type_filter);
-
-  return type >= 0 ? (RoloContactType) type : ROLO_CONTACT_TYPE_ANY;
+  for (guint i = 0; i < G_N_ELEMENTS (type_filter_nicks); i++)
+    if (g_strcmp0 (nick, type_filter_nicks[i]) == 0)
+      return (RoloContactType) i;
+  return ROLO_CONTACT_TYPE_ANY;
 }
 
 static RoloContactQuery *
@@ -136,7 +134,7 @@ rolo_window_build_query (RoloWindow *self)
   RoloContactView *view = self->contact_view;
 
   rolo_contact_query_set_search (query, g_strstrip (search));
-  rolo_contact_query_set_contact_type (query, rolo_window_get_contact_type (self));
+  rolo_contact_query_set_contact_type (query, self->type_filter);
   rolo_contact_query_set_sort_by (query, rolo_contact_view_get_sort_field (view));
   rolo_contact_query_set_sort_descending (query, rolo_contact_view_get_sort_descending (view));
   return query;
@@ -623,7 +621,7 @@ stop_search_cb (RoloWindow *self)
 static void
 search_activate_cb (RoloWindow *self)
 {
-  if (rolo_window_state_is (self, "browse"))
+  if (self->page == ROLO_WINDOW_PAGE_BROWSE)
     gtk_widget_grab_focus (GTK_WIDGET (rolo_contact_view_get_column_view (self->contact_view)));
 }
 
@@ -695,12 +693,19 @@ rolo_window_update_type_filter_label (RoloWindow *self)
 {
   const char *label;
 
-  if (g_strcmp0 (self->type_filter, "individual") == 0)
-    label = C_("contact type filter", "Individuals");
-  else if (g_strcmp0 (self->type_filter, "business") == 0)
-    label = C_("contact type filter", "Businesses");
-  else
-    label = C_("contact type filter", "All");
+  switch (self->type_filter)
+    {
+    case ROLO_CONTACT_TYPE_INDIVIDUAL:
+      label = C_("contact type filter", "Individuals");
+      break;
+    case ROLO_CONTACT_TYPE_BUSINESS:
+      label = C_("contact type filter", "Businesses");
+      break;
+    case ROLO_CONTACT_TYPE_ANY:
+    default:
+      label = C_("contact type filter", "All");
+      break;
+    }
   gtk_menu_button_set_label (self->type_filter_menu_button, label);
 }
 
@@ -770,7 +775,6 @@ rolo_window_finalize (GObject *object)
 {
   RoloWindow *self = ROLO_WINDOW (object);
 
-  g_free (self->type_filter);
   g_free (self->delete_name);
 
   G_OBJECT_CLASS (rolo_window_parent_class)->finalize (object);
@@ -799,7 +803,7 @@ rolo_window_get_property (GObject    *object,
       g_value_set_string (value, rolo_window_get_status_description (self));
       break;
     case PROP_TYPE_FILTER:
-      g_value_set_string (value, self->type_filter);
+      g_value_set_string (value, rolo_window_get_type_filter (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -857,7 +861,7 @@ rolo_window_class_init (RoloWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /* The nick of a RoloContactType: "any", "individual" or "business". */
   properties[PROP_TYPE_FILTER] =
-    g_param_spec_string ("type-filter", NULL, NULL, "any",
+    g_param_spec_string ("type-filter", NULL, NULL, type_filter_nicks[ROLO_CONTACT_TYPE_ANY],
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -903,7 +907,7 @@ static void
 rolo_window_init (RoloWindow *self)
 {
   /* Before the template: its filter buttons read the action's state. */
-  self->type_filter = g_strdup ("any");
+  self->type_filter = ROLO_CONTACT_TYPE_ANY;
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -925,7 +929,7 @@ rolo_window_init (RoloWindow *self)
   g_signal_connect_object (rolo_contact_view_get_selection (self->contact_view),
                            "items-changed", G_CALLBACK (rolo_window_update_actions), self,
                            G_CONNECT_SWAPPED);
-  rolo_window_set_state (self, "welcome");
+  rolo_window_set_page (self, ROLO_WINDOW_PAGE_WELCOME);
 }
 
 RoloWindow *
@@ -969,7 +973,7 @@ rolo_window_set_client (RoloWindow *self,
     {
       /* Still no account, after looking for one: the welcome page. */
       if (client == NULL)
-        rolo_window_set_state (self, "welcome");
+        rolo_window_set_page (self, ROLO_WINDOW_PAGE_WELCOME);
       return;
     }
 
@@ -989,7 +993,7 @@ rolo_window_set_client (RoloWindow *self,
   else
     {
       rolo_window_update_count (self);
-      rolo_window_set_state (self, "welcome");
+      rolo_window_set_page (self, ROLO_WINDOW_PAGE_WELCOME);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -1016,7 +1020,7 @@ rolo_window_get_type_filter (RoloWindow *self)
 {
   g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
 
-  return self->type_filter;
+  return type_filter_nicks[self->type_filter];
 }
 
 /* @type_filter: "any", "individual" or "business"; anything else is "any". */
@@ -1024,16 +1028,15 @@ void
 rolo_window_set_type_filter (RoloWindow *self,
                              const char *type_filter)
 {
+  RoloContactType type;
+
   g_return_if_fail (ROLO_IS_WINDOW (self));
 
-  if (contact_type_from_nick (type_filter) < 0)
-    type_filter = "any";
-
-  if (g_strcmp0 (self->type_filter, type_filter) == 0)
+  type = type_filter_from_nick (type_filter);
+  if (type == self->type_filter)
     return;
 
-  g_free (self->type_filter);
-  self->type_filter = g_strdup (type_filter);
+  self->type_filter = type;
   rolo_window_update_type_filter_label (self);
   rolo_window_update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_FILTER]);

@@ -87,12 +87,25 @@ void     rolo_window_update_actions    (RoloWindow     *self);
 void     rolo_window_update_count      (RoloWindow     *self);
 void     rolo_window_notify_status     (RoloWindow     *self,
                                         gboolean        state_changed);
+/* The overlay's toasts change only through these two (libadwaita 1.2: see
+ * rolo-window.c); the dismissal clears *@toast_ptr at once. */
+void     rolo_window_add_toast         (RoloWindow     *self,
+                                        AdwToast       *toast);
+void     rolo_window_dismiss_toast     (RoloWindow     *self,
+                                        AdwToast      **toast_ptr);
 
+/* rolo-window-deletes.c: deleting with Undo, and closing once they are sent */
 /* Hides @contacts (RoloContact) at once and offers to undo; nothing is
  * sent before the toast goes. */
 void     rolo_window_delete_contacts   (RoloWindow     *self,
                                         GPtrArray      *contacts);
 void     rolo_window_undo_delete       (RoloWindow     *self);
+/* The queue of the contacts shown (NULL: none); the old one's deletes go. */
+void     rolo_window_set_delete_queue  (RoloWindow     *self,
+                                        RoloDeleteQueue *queue);
+gboolean rolo_window_has_unsent_deletes (RoloWindow    *self);
+/* Sends what is pending, waiting a bounded time; closes when it is done. */
+void     rolo_window_flush_and_close   (RoloWindow     *self);
 
 /* rolo-window-pages.c: the status pages and which one shows */
 gboolean rolo_window_account_refused   (RoloWindow     *self);

@@ -15,7 +15,8 @@
 #include "rolo-contacts-page.h"
 #include "rolo-preferences.h"
 
-#define DEFAULT_TEST_TIMEOUT_SECONDS 15
+/* How long Test Connection waits for an answer. */
+#define TEST_TIMEOUT_SECONDS 15
 
 typedef enum
 {
@@ -45,7 +46,6 @@ struct _RoloPreferences
   TestState             test_state;
   RoloClient           *test_client;   /* made from the fields as tested */
   GCancellable         *cancellable;   /* of the test or the keyring call */
-  guint                 test_timeout;
   gboolean              busy;          /* saving or disconnecting */
   gboolean              disposed;      /* a keyring call outlived the window */
   gboolean              connected;
@@ -307,7 +307,7 @@ test_action (GtkWidget  *widget,
     }
 
   self->test_state = TEST_RUNNING;
-  rolo_client_set_timeout (self->test_client, self->test_timeout);
+  rolo_client_set_timeout (self->test_client, TEST_TIMEOUT_SECONDS);
   rolo_preferences_show_result (self, NULL, _("Testing the connection…"), NULL);
   rolo_preferences_update_actions (self);
   rolo_client_list_contacts_async (self->test_client, query, 0, 1, self->cancellable, test_cb,
@@ -576,7 +576,6 @@ rolo_preferences_init (RoloPreferences *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->test_timeout = DEFAULT_TEST_TIMEOUT_SECONDS;
   rolo_preferences_update_actions (self);
 }
 
@@ -681,13 +680,4 @@ rolo_preferences_get_result_description (RoloPreferences *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->result_group)))
     return NULL;
   return adw_action_row_get_subtitle (self->result_row);
-}
-
-void
-rolo_preferences_set_test_timeout (RoloPreferences *self,
-                                   guint            seconds)
-{
-  g_return_if_fail (ROLO_IS_PREFERENCES (self));
-
-  self->test_timeout = seconds;
 }

@@ -9,52 +9,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "rolo-column-sorter.h"
 #include "rolo-contact-cell.h"
-#include "rolo-contact-view.h"
+#include "rolo-contact-view-private.h"
 #include "rolo-focus.h"
-
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_TYPE,
-  COLUMN_EMAIL,
-  COLUMN_MOBILE,
-  COLUMN_CREATED,
-  N_COLUMNS
-} Column;
 
 /* Column ids as the "columns" setting and the column actions name them. */
 static const char * const column_ids[N_COLUMNS] = {
   "name", "type", "email", "mobile", "created",
-};
-
-struct _RoloContactView
-{
-  GtkWidget             parent_instance;
-
-  GtkColumnView        *column_view;
-  GtkColumnViewColumn  *columns[N_COLUMNS];
-  GtkPopover           *context_menu;
-
-  GtkMultiSelection    *selection;
-  GSimpleActionGroup   *column_actions;
-  GSettings            *settings;
-
-  /* What the user asked for (the Columns menu, the setting); narrow views
-   * show less of it (rolo_contact_view_apply_columns()). */
-  gboolean              wanted[N_COLUMNS];
-  int                   widths[N_COLUMNS];   /* of hidden columns, to show them again */
-  gboolean              narrow;
-  gboolean              applying_columns;
-
-  RoloContactSortField  sort_field;
-  gboolean              sort_descending;
-  gboolean              applying_sort;
-  gboolean              restoring;
-  guint                 resort_id;
 };
 
 G_DEFINE_FINAL_TYPE (RoloContactView, rolo_contact_view, GTK_TYPE_WIDGET)
@@ -448,155 +410,6 @@ rolo_contact_view_update_headers (RoloContactView *self)
     }
 }
 
-static RoloContactCell *
-find_cell_below (GtkWidget *widget)
-{
-  if (ROLO_IS_CONTACT_CELL (widget))
-    return ROLO_CONTACT_CELL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RoloContactCell *cell = find_cell_below (child);
-
-      if (cell != NULL)
-        return cell;
-    }
-
-  return NULL;
-}
-
-/* The cell of the row under a point, or of the focused row. */
-static RoloContactCell *
-find_cell (RoloContactView *self,
-           GtkWidget       *widget)
-{
-  GtkWidget *ancestor = gtk_widget_get_ancestor (widget, ROLO_TYPE_CONTACT_CELL);
-
-  if (ancestor != NULL)
-    return ROLO_CONTACT_CELL (ancestor);
-  if (widget == GTK_WIDGET (self->column_view) ||
-      !gtk_widget_is_ancestor (widget, GTK_WIDGET (self->column_view)))
-    return NULL;
-
-  return find_cell_below (widget);
-}
-
-/* Copying a field that has no value would put nothing on the clipboard. */
-static void
-append_copy_item (GMenu      *section,
-                  const char *label,
-                  const char *text)
-{
-  g_autoptr(GMenuItem) item = NULL;
-
-  if (*text == '\0')
-    return;
-
-  item = g_menu_item_new (label, NULL);
-  g_menu_item_set_action_and_target_value (item, "view.copy", g_variant_new_string (text));
-  g_menu_append_item (section, item);
-}
-
-static GMenuModel *
-context_menu_model_new (RoloContact *contact)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) open = g_menu_new ();
-  g_autoptr(GMenu) copy = g_menu_new ();
-  g_autoptr(GMenu) edit = g_menu_new ();
-  g_autoptr(GMenuItem) item = NULL;
-
-  item = g_menu_item_new (_("_Open"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.open-contact",
-                                           g_variant_new_int64 (rolo_contact_get_id (contact)));
-  g_menu_append_item (open, item);
-
-  append_copy_item (copy, _("Copy _Email"), rolo_contact_get_email (contact));
-  append_copy_item (copy, _("Copy _Mobile"), rolo_contact_get_mobile (contact));
-
-  /* Named here: left to GTK, the menu shows the last of the keys bound to
-   * the action, the keypad's ("KP Delete"). */
-  g_clear_object (&item);
-  item = g_menu_item_new (_("_Delete"), "win.delete-selected");
-  g_menu_item_set_attribute (item, "accel", "s", "Delete");
-  g_menu_append_item (edit, item);
-
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-  return G_MENU_MODEL (g_steal_pointer (&menu));
-}
-
-static gboolean
-rolo_contact_view_popup_menu (RoloContactView       *self,
-                              RoloContactCell       *cell,
-                              const GdkRectangle    *where)
-{
-  RoloContact *contact = rolo_contact_cell_get_contact (cell);
-  guint position = rolo_contact_cell_get_position (cell);
-  g_autoptr(GMenuModel) model = NULL;
-
-  if (contact == NULL || position == GTK_INVALID_LIST_POSITION ||
-      rolo_contact_get_state (contact) != ROLO_CONTACT_STATE_READY)
-    return FALSE;
-
-  /* The menu acts on what it points at: a row outside the selection
-   * becomes the selection, as in Files. */
-  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
-    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-
-  model = context_menu_model_new (contact);
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
-  gtk_popover_set_pointing_to (self->context_menu, where);
-  gtk_popover_popup (self->context_menu);
-  return TRUE;
-}
-
-static void
-context_click_pressed_cb (RoloContactView *self,
-                          int              n_press,
-                          double           x,
-                          double           y,
-                          GtkGestureClick *gesture)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-  RoloContactCell *cell = picked != NULL ? find_cell (self, picked) : NULL;
-  GdkRectangle where = { (int) x, (int) y, 1, 1 };
-
-  if (cell != NULL && rolo_contact_view_popup_menu (self, cell, &where))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-popup_menu_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  RoloContactView *self = ROLO_CONTACT_VIEW (widget);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-  RoloContactCell *cell = focus != NULL ? find_cell (self, focus) : NULL;
-  graphene_rect_t bounds;
-  GdkRectangle where;
-
-  if (cell == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (cell), widget, &bounds))
-    return;
-
-  where = (GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
-                           (int) bounds.size.width, (int) bounds.size.height };
-  rolo_contact_view_popup_menu (self, cell, &where);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget),
-                          g_variant_get_string (parameter, NULL));
-}
-
 static void
 column_view_activate_cb (RoloContactView *self,
                          guint            position,
@@ -733,14 +546,8 @@ rolo_contact_view_class_init (RoloContactViewClass *klass)
                                              G_STRUCT_OFFSET (RoloContactView,
                                                               columns[COLUMN_CREATED]));
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, context_click_pressed_cb);
 
-  gtk_widget_class_install_action (widget_class, "view.copy", "s", copy_action);
-  gtk_widget_class_install_action (widget_class, "view.popup-menu", NULL, popup_menu_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
-                                       "view.popup-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0,
-                                       "view.popup-menu", NULL);
+  rolo_contact_view_class_add_menu (widget_class);
   /* The window deletes what is selected (its action, as the row menu's). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
                                        "win.delete-selected", NULL);
@@ -788,10 +595,7 @@ rolo_contact_view_init (RoloContactView *self)
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
-  self->context_menu = GTK_POPOVER (gtk_popover_menu_new_from_model (NULL));
-  gtk_popover_set_has_arrow (self->context_menu, FALSE);
-  gtk_widget_set_halign (GTK_WIDGET (self->context_menu), GTK_ALIGN_START);
-  gtk_widget_set_parent (GTK_WIDGET (self->context_menu), GTK_WIDGET (self));
+  rolo_contact_view_init_menu (self);
 
   rolo_contact_view_init_column_actions (self);
 

@@ -341,11 +341,3 @@ rolo_contacts_page_set_tag_names (RoloContactsPage *self,
       add_name_changed_cb (self);
     }
 }
-
-RoloTagNames *
-rolo_contacts_page_get_tag_names (RoloContactsPage *self)
-{
-  g_return_val_if_fail (ROLO_IS_CONTACTS_PAGE (self), NULL);
-
-  return self->tag_names;
-}

@@ -24,6 +24,5 @@ G_DECLARE_FINAL_TYPE (RoloContactsPage, rolo_contacts_page, ROLO, CONTACTS_PAGE,
 GtkWidget    *rolo_contacts_page_new           (void);
 void          rolo_contacts_page_set_tag_names (RoloContactsPage *self,
                                                 RoloTagNames     *names);
-RoloTagNames *rolo_contacts_page_get_tag_names (RoloContactsPage *self);
 
 G_END_DECLS

@@ -9,14 +9,14 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
 #include "rolo-contacts-page.h"
 #include "rolo-preferences.h"
 
-#define DEFAULT_TEST_TIMEOUT_SECONDS 15
+/* How long Test Connection waits for an answer. */
+#define TEST_TIMEOUT_SECONDS 15
 
 typedef enum
 {
@@ -46,7 +46,6 @@ struct _RoloPreferences
   TestState             test_state;
   RoloClient           *test_client;   /* made from the fields as tested */
   GCancellable         *cancellable;   /* of the test or the keyring call */
-  guint                 test_timeout;
   gboolean              busy;          /* saving or disconnecting */
   gboolean              disposed;      /* a keyring call outlived the window */
   gboolean              connected;
@@ -205,11 +204,6 @@ describe_failure (const GError  *error,
 
   switch ((RoloClientError) error->code)
     {
-    case ROLO_CLIENT_ERROR_UNAUTHORIZED:
-      *description = g_strdup (_("The server rejected this access key and secret key. Check "
-                                 "that both are complete and current, or create a new pair in "
-                                 "the YSUITE web app under Settings → API Keys."));
-      break;
     case ROLO_CLIENT_ERROR_INVALID_URL:
       /* Translators: %s says what is wrong with the address. */
       *description = g_strdup_printf (_("%s Nothing was sent."), error->message);
@@ -233,22 +227,6 @@ describe_failure (const GError  *error,
       *title = g_strdup (_("No YSUITE Server at This Address"));
       *description = g_strdup (_("Check the server address: without a proxy of your "
                                  "organisation it is https://api.ysuite.org."));
-      break;
-    case ROLO_CLIENT_ERROR_TLS:
-      {
-        /* The reason may end with a full stop (Rolo's) or not (glib-networking's). */
-        g_autofree char *reason = g_strdup (error->message);
-        gsize length = strlen (g_strchomp (reason));
-
-        if (length > 0 && reason[length - 1] == '.')
-          reason[length - 1] = '\0';
-        g_free (*title);
-        *title = g_strdup (_("Certificate Problem"));
-        /* Translators: %s names the host and why its certificate failed. */
-        *description = g_strdup_printf (_("%s. Rolo never connects to a server it cannot "
-                                          "verify, so nothing was sent."),
-                                        reason);
-      }
       break;
     default:
       *description = g_steal_pointer (&advice);
@@ -329,7 +307,7 @@ test_action (GtkWidget  *widget,
     }
 
   self->test_state = TEST_RUNNING;
-  rolo_client_set_timeout (self->test_client, self->test_timeout);
+  rolo_client_set_timeout (self->test_client, TEST_TIMEOUT_SECONDS);
   rolo_preferences_show_result (self, NULL, _("Testing the connection…"), NULL);
   rolo_preferences_update_actions (self);
   rolo_client_list_contacts_async (self->test_client, query, 0, 1, self->cancellable, test_cb,
@@ -598,7 +576,6 @@ rolo_preferences_init (RoloPreferences *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->test_timeout = DEFAULT_TEST_TIMEOUT_SECONDS;
   rolo_preferences_update_actions (self);
 }
 
@@ -703,13 +680,4 @@ rolo_preferences_get_result_description (RoloPreferences *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->result_group)))
     return NULL;
   return adw_action_row_get_subtitle (self->result_row);
-}
-
-void
-rolo_preferences_set_test_timeout (RoloPreferences *self,
-                                   guint            seconds)
-{
-  g_return_if_fail (ROLO_IS_PREFERENCES (self));
-
-  self->test_timeout = seconds;
 }

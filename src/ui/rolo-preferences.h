@@ -47,8 +47,5 @@ void             rolo_preferences_set_environment_in_use (RoloPreferences       
                                                           gboolean               in_use);
 const char      *rolo_preferences_get_result_title       (RoloPreferences       *self);
 const char      *rolo_preferences_get_result_description (RoloPreferences       *self);
-/* Seconds Test Connection waits for an answer (default 15). */
-void             rolo_preferences_set_test_timeout       (RoloPreferences       *self,
-                                                          guint                  seconds);
 
 G_END_DECLS

@@ -33,7 +33,7 @@ retry_action (GtkWidget  *widget,
   if (self->contacts == NULL)
     return;
 
-  if (g_str_equal (rolo_window_get_state (self), "error"))
+  if (self->page == ROLO_WINDOW_PAGE_ERROR)
     rolo_window_reload (self);
   else
     rolo_contact_list_retry (self->contacts);

@@ -17,6 +17,16 @@
 #include "rolo-error-text.h"
 #include "rolo-window-private.h"
 
+/* The stack's child names, which are also the "state" property's values. */
+static const char * const page_names[] = {
+  [ROLO_WINDOW_PAGE_WELCOME] = "welcome",
+  [ROLO_WINDOW_PAGE_LOADING] = "loading",
+  [ROLO_WINDOW_PAGE_BROWSE] = "browse",
+  [ROLO_WINDOW_PAGE_EMPTY] = "empty",
+  [ROLO_WINDOW_PAGE_NO_RESULTS] = "no-results",
+  [ROLO_WINDOW_PAGE_ERROR] = "error",
+};
+
 static AdwStatusPage *
 rolo_window_get_visible_page (RoloWindow *self)
 {
@@ -92,8 +102,8 @@ rolo_window_fill_error_page (RoloWindow   *self,
 
 /* What the window shows follows the list: a table once the first answer has
  * rows, the reason when it has none. */
-static const char *
-rolo_window_compute_state (RoloWindow *self)
+static RoloWindowPage
+rolo_window_compute_page (RoloWindow *self)
 {
   RoloContactQuery *query = rolo_contact_list_get_query (self->contacts);
   gboolean loading = rolo_contact_list_get_loading (self->contacts);
@@ -101,27 +111,27 @@ rolo_window_compute_state (RoloWindow *self)
   /* Rejected keys or a missing add-on stop the whole workspace, not a page
    * of it: the rows on screen give way to what to do about it. */
   if (rolo_window_account_refused (self) && !loading && !self->retrying)
-    return "error";
+    return ROLO_WINDOW_PAGE_ERROR;
 
   if (rolo_contact_list_get_loaded (self->contacts))
     {
       self->retrying = FALSE;
       if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) > 0)
-        return "browse";
+        return ROLO_WINDOW_PAGE_BROWSE;
       if (*rolo_contact_query_get_search (query) != '\0' ||
           rolo_contact_query_get_contact_type (query) != ROLO_CONTACT_TYPE_ANY)
-        return "no-results";
-      return "empty";
+        return ROLO_WINDOW_PAGE_NO_RESULTS;
+      return ROLO_WINDOW_PAGE_EMPTY;
     }
 
   /* The error stays on the list until the retry's answer. */
   if (rolo_contact_list_get_error (self->contacts) != NULL && !loading && !self->retrying)
-    return "error";
+    return ROLO_WINDOW_PAGE_ERROR;
   /* A new query keeps the page of the last one until its answer. */
-  if (rolo_window_state_is (self, "browse") || rolo_window_state_is (self, "empty") ||
-      rolo_window_state_is (self, "no-results"))
-    return rolo_window_get_state (self);
-  return "loading";
+  if (self->page == ROLO_WINDOW_PAGE_BROWSE || self->page == ROLO_WINDOW_PAGE_EMPTY ||
+      self->page == ROLO_WINDOW_PAGE_NO_RESULTS)
+    return self->page;
+  return ROLO_WINDOW_PAGE_LOADING;
 }
 
 /* The list failed for a reason only the account can fix (401, 403). */
@@ -139,7 +149,7 @@ gboolean
 rolo_window_shows_list (RoloWindow *self)
 {
   /* "no-results" too: the search and filter that emptied it stay at hand. */
-  return rolo_window_state_is (self, "browse") || rolo_window_state_is (self, "no-results");
+  return self->page == ROLO_WINDOW_PAGE_BROWSE || self->page == ROLO_WINDOW_PAGE_NO_RESULTS;
 }
 
 /* Without a list, nothing to search, filter or refresh: the header bar says
@@ -157,37 +167,31 @@ rolo_window_update_list_tools (RoloWindow *self)
                           shows_list && self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), !self->compact);
   gtk_widget_set_visible (self->refresh_button,
-                          shows_list || rolo_window_state_is (self, "empty"));
+                          shows_list || self->page == ROLO_WINDOW_PAGE_EMPTY);
   if (gtk_search_entry_get_key_capture_widget (self->search_entry) != capture)
     gtk_search_entry_set_key_capture_widget (self->search_entry, capture);
 }
 
-gboolean
-rolo_window_state_is (RoloWindow *self,
-                      const char *state)
-{
-  return g_strcmp0 (rolo_window_get_state (self), state) == 0;
-}
-
 void
-rolo_window_set_state (RoloWindow *self,
-                       const char *state)
+rolo_window_set_page (RoloWindow     *self,
+                      RoloWindowPage  page)
 {
-  gboolean changed = !rolo_window_state_is (self, state);
+  gboolean changed = page != self->page;
   GtkWidget *focus;
 
-  gtk_stack_set_visible_child_name (self->stack, state);
+  self->page = page;
+  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
 
   /* Rows on screen: the list takes the focus, so the arrows, Enter and
    * Delete work at once — the first time unless the user is typing (GTK
    * gave the first button it found the focus while the page loaded), later
    * when the focus was nowhere or on a page that just went. */
   focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (changed && g_str_equal (state, "browse") &&
+  if (changed && page == ROLO_WINDOW_PAGE_BROWSE &&
       (focus == NULL || !gtk_widget_is_drawable (focus) ||
        (!self->list_shown_once && !GTK_IS_EDITABLE (focus))))
     gtk_widget_grab_focus (GTK_WIDGET (rolo_contact_view_get_column_view (self->contact_view)));
-  if (g_str_equal (state, "browse"))
+  if (page == ROLO_WINDOW_PAGE_BROWSE)
     self->list_shown_once = TRUE;
   rolo_window_update_list_tools (self);
   rolo_window_update_actions (self);
@@ -197,17 +201,17 @@ rolo_window_set_state (RoloWindow *self,
 void
 rolo_window_sync (RoloWindow *self)
 {
-  const char *state;
+  RoloWindowPage page;
 
   rolo_window_update_count (self);
-  state = rolo_window_compute_state (self);
+  page = rolo_window_compute_page (self);
 
-  if (g_str_equal (state, "no-results"))
+  if (page == ROLO_WINDOW_PAGE_NO_RESULTS)
     rolo_window_fill_no_results_page (self);
-  else if (g_str_equal (state, "error"))
+  else if (page == ROLO_WINDOW_PAGE_ERROR)
     rolo_window_fill_error_page (self, rolo_contact_list_get_error (self->contacts));
 
-  rolo_window_set_state (self, state);
+  rolo_window_set_page (self, page);
 }
 
 void
@@ -229,7 +233,7 @@ rolo_window_reload (RoloWindow *self)
   if (self->contacts == NULL)
     return;
 
-  if (rolo_window_state_is (self, "error"))
+  if (self->page == ROLO_WINDOW_PAGE_ERROR)
     {
       self->retrying = TRUE;
       rolo_window_show_connecting (self);
@@ -256,7 +260,7 @@ rolo_window_show_loading (RoloWindow *self,
   if (description != NULL)
     markup = g_markup_escape_text (description, -1);
   adw_status_page_set_description (self->loading_page, markup);
-  rolo_window_set_state (self, "loading");
+  rolo_window_set_page (self, ROLO_WINDOW_PAGE_LOADING);
 }
 
 /**
@@ -274,7 +278,7 @@ rolo_window_show_error (RoloWindow   *self,
   g_return_if_fail (error != NULL);
 
   rolo_window_fill_error_page (self, error);
-  rolo_window_set_state (self, "error");
+  rolo_window_set_page (self, ROLO_WINDOW_PAGE_ERROR);
 }
 
 const char *
@@ -282,7 +286,7 @@ rolo_window_get_state (RoloWindow *self)
 {
   g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->stack);
+  return page_names[self->page];
 }
 
 /* NULL while the table shows. */

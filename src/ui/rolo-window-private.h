@@ -15,6 +15,18 @@
 
 G_BEGIN_DECLS
 
+/* What the window shows: the table or a status page. Each is a child of the
+ * template's stack, named as rolo_window_get_state() says it. */
+typedef enum
+{
+  ROLO_WINDOW_PAGE_WELCOME,
+  ROLO_WINDOW_PAGE_LOADING,
+  ROLO_WINDOW_PAGE_BROWSE,
+  ROLO_WINDOW_PAGE_EMPTY,
+  ROLO_WINDOW_PAGE_NO_RESULTS,
+  ROLO_WINDOW_PAGE_ERROR,
+} RoloWindowPage;
+
 struct _RoloWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -41,7 +53,8 @@ struct _RoloWindow
   GSettings            *settings;
   RoloClient           *client;
   RoloContactList      *contacts;
-  char                 *type_filter;   /* nick of a RoloContactType */
+  RoloWindowPage        page;          /* the stack's visible child */
+  RoloContactType       type_filter;
   AdwToast             *toast;         /* the one shown, if any */
   gint64                toasts_changed_at; /* see rolo_window_dismiss_toast() */
   gboolean              list_shown_once;   /* the list had the focus once */
@@ -74,12 +87,25 @@ void     rolo_window_update_actions    (RoloWindow     *self);
 void     rolo_window_update_count      (RoloWindow     *self);
 void     rolo_window_notify_status     (RoloWindow     *self,
                                         gboolean        state_changed);
+/* The overlay's toasts change only through these two (libadwaita 1.2: see
+ * rolo-window.c); the dismissal clears *@toast_ptr at once. */
+void     rolo_window_add_toast         (RoloWindow     *self,
+                                        AdwToast       *toast);
+void     rolo_window_dismiss_toast     (RoloWindow     *self,
+                                        AdwToast      **toast_ptr);
 
+/* rolo-window-deletes.c: deleting with Undo, and closing once they are sent */
 /* Hides @contacts (RoloContact) at once and offers to undo; nothing is
  * sent before the toast goes. */
 void     rolo_window_delete_contacts   (RoloWindow     *self,
                                         GPtrArray      *contacts);
 void     rolo_window_undo_delete       (RoloWindow     *self);
+/* The queue of the contacts shown (NULL: none); the old one's deletes go. */
+void     rolo_window_set_delete_queue  (RoloWindow     *self,
+                                        RoloDeleteQueue *queue);
+gboolean rolo_window_has_unsent_deletes (RoloWindow    *self);
+/* Sends what is pending, waiting a bounded time; closes when it is done. */
+void     rolo_window_flush_and_close   (RoloWindow     *self);
 
 /* rolo-window-pages.c: the status pages and which one shows */
 gboolean rolo_window_account_refused   (RoloWindow     *self);
@@ -88,10 +114,8 @@ gboolean rolo_window_account_refused   (RoloWindow     *self);
 void     rolo_window_update_list_tools (RoloWindow     *self);
 /* Whether a list shows, with its search, type filter and Refresh. */
 gboolean rolo_window_shows_list        (RoloWindow     *self);
-gboolean rolo_window_state_is          (RoloWindow     *self,
-                                        const char     *state);
-void     rolo_window_set_state         (RoloWindow     *self,
-                                        const char     *state);
+void     rolo_window_set_page          (RoloWindow     *self,
+                                        RoloWindowPage  page);
 /* Shows what the list's progress calls for. */
 void     rolo_window_sync              (RoloWindow     *self);
 void     rolo_window_show_connecting   (RoloWindow     *self);

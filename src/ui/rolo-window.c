@@ -70,7 +70,7 @@ void
 rolo_window_update_actions (RoloWindow *self)
 {
   gboolean has_contacts = self->contacts != NULL;
-  gboolean loading = rolo_window_state_is (self, "loading");
+  gboolean loading = self->page == ROLO_WINDOW_PAGE_LOADING;
   GtkSelectionModel *selection = rolo_contact_view_get_selection (self->contact_view);
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
   gboolean pending = self->delete_queue != NULL &&
@@ -108,24 +108,22 @@ rolo_window_notify_status (RoloWindow *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* The RoloContactType of a nick, or -1 for none. */
-static int
-contact_type_from_nick (const char *nick)
-{
-  GEnumClass *enum_class = g_type_class_ref (ROLO_TYPE_CONTACT_TYPE);
-  GEnumValue *value = nick != NULL ? g_enum_get_value_by_nick (enum_class, nick) : NULL;
-  int type = value != NULL ? value->value : -1;
+/* The type filter's values, as the "type-filter" property, its action and
+ * the setting of the same name say them. */
+static const char * const type_filter_nicks[] = {
+  [ROLO_CONTACT_TYPE_ANY] = "any",
+  [ROLO_CONTACT_TYPE_INDIVIDUAL] = "individual",
+  [ROLO_CONTACT_TYPE_BUSINESS] = "business",
+};
 
-  g_type_class_unref (enum_class);
-  return type;
-}
-
+/* Anything but a filter's nick is "any". */
 static RoloContactType
-rolo_window_get_contact_type (RoloWindow *self)
+type_filter_from_nick (const char *nick)
 {
-  int type = contact_type_from_nick (self->type_filter);
-
-  return type >= 0 ? (RoloContactType) type : ROLO_CONTACT_TYPE_ANY;
+  for (guint i = 0; i < G_N_ELEMENTS (type_filter_nicks); i++)
+    if (g_strcmp0 (nick, type_filter_nicks[i]) == 0)
+      return (RoloContactType) i;
+  return ROLO_CONTACT_TYPE_ANY;
 }
 
 static RoloContactQuery *
@@ -136,7 +134,7 @@ rolo_window_build_query (RoloWindow *self)
   RoloContactView *view = self->contact_view;
 
   rolo_contact_query_set_search (query, g_strstrip (search));
-  rolo_contact_query_set_contact_type (query, rolo_window_get_contact_type (self));
+  rolo_contact_query_set_contact_type (query, self->type_filter);
   rolo_contact_query_set_sort_by (query, rolo_contact_view_get_sort_field (view));
   rolo_contact_query_set_sort_descending (query, rolo_contact_view_get_sort_descending (view));
   return query;
@@ -171,7 +169,7 @@ toast_changed_cb (RoloWindow *self)
   self->toasts_changed_at = g_get_monotonic_time ();
 }
 
-static void
+void
 rolo_window_add_toast (RoloWindow *self,
                        AdwToast   *toast)
 {
@@ -188,7 +186,7 @@ dismiss_later_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
+void
 rolo_window_dismiss_toast (RoloWindow  *self,
                            AdwToast   **toast_ptr)
 {
@@ -298,278 +296,6 @@ contacts_failed_cb (RoloWindow      *self,
   rolo_window_show_toast (self, title, _("_Retry"), "win.retry");
 }
 
-/* --- deleting -------------------------------------------------------------- */
-
-static void
-delete_toast_dismissed_cb (RoloWindow *self,
-                           AdwToast   *toast)
-{
-  if (toast != self->delete_toast)
-    return;
-
-  g_clear_weak_pointer (&self->delete_toast);
-  /* Timed out or closed: the user meant it. After Undo nothing is pending. */
-  if (self->delete_queue != NULL)
-    rolo_delete_queue_commit (self->delete_queue);
-}
-
-static void
-rolo_window_update_delete_toast (RoloWindow *self)
-{
-  guint n_pending = rolo_delete_queue_get_n_pending (self->delete_queue);
-  g_autofree char *title = NULL;
-
-  if (n_pending == 0)
-    return;
-
-  if (n_pending == 1)
-    /* Translators: %s is the name of a contact. */
-    title = g_markup_printf_escaped (_("%s deleted"), self->delete_name);
-  else
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u contact deleted", "%u contacts deleted",
-                                          n_pending),
-                             n_pending);
-
-  if (self->delete_toast != NULL)
-    {
-      adw_toast_set_title (self->delete_toast, title);
-      return;
-    }
-
-  g_set_weak_pointer (&self->delete_toast, adw_toast_new (title));
-  adw_toast_set_button_label (self->delete_toast, _("_Undo"));
-  adw_toast_set_action_name (self->delete_toast, "win.undo-delete");
-  adw_toast_set_priority (self->delete_toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (self->delete_toast, 10);
-  g_signal_connect_object (self->delete_toast, "dismissed",
-                           G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
-  rolo_window_add_toast (self, self->delete_toast);
-}
-
-void
-rolo_window_delete_contacts (RoloWindow *self,
-                             GPtrArray  *contacts)
-{
-  g_assert (ROLO_IS_WINDOW (self));
-
-  if (self->delete_queue == NULL || self->flushing)
-    return;
-
-  for (guint i = 0; i < contacts->len; i++)
-    {
-      RoloContact *contact = g_ptr_array_index (contacts, i);
-
-      if (rolo_contact_get_state (contact) != ROLO_CONTACT_STATE_READY ||
-          rolo_contact_get_id (contact) <= 0)
-        continue;
-      /* The toast names a lone contact: the first of a new batch. */
-      if (rolo_delete_queue_get_n_pending (self->delete_queue) == 0)
-        {
-          g_free (self->delete_name);
-          self->delete_name = g_strdup (rolo_contact_get_name (contact));
-        }
-      rolo_delete_queue_add (self->delete_queue, contact);
-    }
-
-  rolo_window_update_delete_toast (self);
-}
-
-static void
-undo_items_changed_cb (GListModel *model,
-                       guint       position,
-                       guint       removed,
-                       guint       added,
-                       guint      *first)
-{
-  if (added > 0)
-    *first = MIN (*first, position);
-}
-
-void
-rolo_window_undo_delete (RoloWindow *self)
-{
-  guint first = G_MAXUINT;
-  gulong handler = 0;
-
-  g_assert (ROLO_IS_WINDOW (self));
-
-  if (self->contacts != NULL)
-    handler = g_signal_connect (self->contacts, "items-changed",
-                                G_CALLBACK (undo_items_changed_cb), &first);
-  if (self->delete_queue != NULL)
-    rolo_delete_queue_undo (self->delete_queue);
-  if (handler != 0)
-    g_signal_handler_disconnect (self->contacts, handler);
-  rolo_window_dismiss_toast (self, &self->delete_toast);
-
-  /* The rows are back where they were: show the first of them. */
-  if (first != G_MAXUINT)
-    rolo_contact_view_reveal_row (self->contact_view, first);
-}
-
-/* The row is back; several refusals in a row share one toast. */
-static void
-delete_failed_cb (RoloWindow      *self,
-                  RoloContact     *contact,
-                  const GError    *error,
-                  RoloDeleteQueue *queue)
-{
-  g_autofree char *reason = rolo_error_text_title (error);
-  g_autofree char *title = NULL;
-
-  if (self->delete_error_toast == NULL)
-    self->n_delete_errors = 0;
-  self->n_delete_errors++;
-
-  if (self->n_delete_errors == 1)
-    /* Translators: the first %s is a contact's name, the second says why,
-     * e.g. "Cannot Reach the Server". */
-    title = g_markup_printf_escaped (_("%s was not deleted: %s"),
-                                     rolo_contact_get_name (contact), reason);
-  else
-    /* Translators: %s says why, e.g. "Cannot Reach the Server". */
-    title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u contact was not deleted: %s",
-                                                  "%u contacts were not deleted: %s",
-                                                  self->n_delete_errors),
-                                     self->n_delete_errors, reason);
-
-  if (self->delete_error_toast != NULL)
-    {
-      adw_toast_set_title (self->delete_error_toast, title);
-      return;
-    }
-
-  g_set_weak_pointer (&self->delete_error_toast, adw_toast_new (title));
-  adw_toast_set_timeout (self->delete_error_toast, 10);
-  rolo_window_add_toast (self, self->delete_error_toast);
-}
-
-static void
-rolo_window_set_delete_queue (RoloWindow      *self,
-                              RoloDeleteQueue *queue)
-{
-  if (self->delete_queue != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->delete_queue, self);
-      /* Another workspace: the deletes meant for the old one still go. */
-      rolo_delete_queue_commit (self->delete_queue);
-    }
-  rolo_window_dismiss_toast (self, &self->delete_toast);
-  g_set_object (&self->delete_queue, queue);
-
-  if (queue == NULL)
-    return;
-
-  g_signal_connect_object (queue, "failed", G_CALLBACK (delete_failed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (queue, "notify::n-pending",
-                           G_CALLBACK (rolo_window_update_actions), self, G_CONNECT_SWAPPED);
-}
-
-static gboolean
-rolo_window_has_unsent_deletes (RoloWindow *self)
-{
-  return self->delete_queue != NULL &&
-         (rolo_delete_queue_get_n_pending (self->delete_queue) > 0 ||
-          rolo_delete_queue_get_committing (self->delete_queue));
-}
-
-static gboolean
-close_idle_cb (gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (user_data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-unsent_response_cb (RoloWindow       *self,
-                    const char       *response,
-                    AdwMessageDialog *dialog)
-{
-  if (!g_str_equal (response, "quit"))
-    return;
-
-  /* Once the dialog, which is transient for the window, is gone. */
-  self->may_close = TRUE;
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
-}
-
-/* The rows of the deletes not sent are back: the user can keep the window
- * open and try again, or go. */
-static void
-rolo_window_ask_unsent (RoloWindow   *self,
-                        const GError *error)
-{
-  g_autofree char *reason = rolo_error_text_description (error);
-  guint64 n_unsent = g_ascii_strtoull (error->message, NULL, 10);
-  AdwMessageDialog *dialog;
-
-  if (n_unsent == 0 || n_unsent > G_MAXUINT)
-    n_unsent = 1;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, reason));
-  adw_message_dialog_format_heading (dialog,
-                                     g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u Delete Could Not Be Sent",
-                                                  "%u Deletes Could Not Be Sent",
-                                                  (guint) n_unsent),
-                                     (guint) n_unsent);
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Open"),
-                                    "quit", _("_Quit Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "quit", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (unsent_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-flush_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(RoloWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!rolo_delete_queue_flush_finish (ROLO_DELETE_QUEUE (source), result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  g_debug ("Deletes sent before closing: %s", error != NULL ? error->message : "all");
-  self->flushing = FALSE;
-  rolo_window_update_actions (self);
-  if (error != NULL)
-    {
-      rolo_window_ask_unsent (self, error);
-      return;
-    }
-
-  self->may_close = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-/* Sends what is pending, waiting a bounded time; closes when it is done. */
-static void
-rolo_window_flush_and_close (RoloWindow *self)
-{
-  if (self->flushing)
-    return;
-
-  g_debug ("Sending the pending deletes before closing");
-  self->flushing = TRUE;
-  rolo_window_update_actions (self);
-  rolo_delete_queue_flush_async (self->delete_queue, self->cancellable, flush_cb,
-                                 g_object_ref (self));
-  /* After the flush took them: dismissing the toast commits nothing more. */
-  rolo_window_dismiss_toast (self, &self->delete_toast);
-  /* Closing waits for the server, at most the queue's timeout: say why. */
-  rolo_window_show_toast (self, _("Sending deletes…"), NULL, NULL);
-}
-
 static void
 rolo_window_set_contacts (RoloWindow      *self,
                           RoloContactList *contacts)
@@ -623,7 +349,7 @@ stop_search_cb (RoloWindow *self)
 static void
 search_activate_cb (RoloWindow *self)
 {
-  if (rolo_window_state_is (self, "browse"))
+  if (self->page == ROLO_WINDOW_PAGE_BROWSE)
     gtk_widget_grab_focus (GTK_WIDGET (rolo_contact_view_get_column_view (self->contact_view)));
 }
 
@@ -695,12 +421,19 @@ rolo_window_update_type_filter_label (RoloWindow *self)
 {
   const char *label;
 
-  if (g_strcmp0 (self->type_filter, "individual") == 0)
-    label = C_("contact type filter", "Individuals");
-  else if (g_strcmp0 (self->type_filter, "business") == 0)
-    label = C_("contact type filter", "Businesses");
-  else
-    label = C_("contact type filter", "All");
+  switch (self->type_filter)
+    {
+    case ROLO_CONTACT_TYPE_INDIVIDUAL:
+      label = C_("contact type filter", "Individuals");
+      break;
+    case ROLO_CONTACT_TYPE_BUSINESS:
+      label = C_("contact type filter", "Businesses");
+      break;
+    case ROLO_CONTACT_TYPE_ANY:
+    default:
+      label = C_("contact type filter", "All");
+      break;
+    }
   gtk_menu_button_set_label (self->type_filter_menu_button, label);
 }
 
@@ -770,7 +503,6 @@ rolo_window_finalize (GObject *object)
 {
   RoloWindow *self = ROLO_WINDOW (object);
 
-  g_free (self->type_filter);
   g_free (self->delete_name);
 
   G_OBJECT_CLASS (rolo_window_parent_class)->finalize (object);
@@ -799,7 +531,7 @@ rolo_window_get_property (GObject    *object,
       g_value_set_string (value, rolo_window_get_status_description (self));
       break;
     case PROP_TYPE_FILTER:
-      g_value_set_string (value, self->type_filter);
+      g_value_set_string (value, rolo_window_get_type_filter (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -857,7 +589,7 @@ rolo_window_class_init (RoloWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   /* The nick of a RoloContactType: "any", "individual" or "business". */
   properties[PROP_TYPE_FILTER] =
-    g_param_spec_string ("type-filter", NULL, NULL, "any",
+    g_param_spec_string ("type-filter", NULL, NULL, type_filter_nicks[ROLO_CONTACT_TYPE_ANY],
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -903,7 +635,7 @@ static void
 rolo_window_init (RoloWindow *self)
 {
   /* Before the template: its filter buttons read the action's state. */
-  self->type_filter = g_strdup ("any");
+  self->type_filter = ROLO_CONTACT_TYPE_ANY;
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -925,7 +657,7 @@ rolo_window_init (RoloWindow *self)
   g_signal_connect_object (rolo_contact_view_get_selection (self->contact_view),
                            "items-changed", G_CALLBACK (rolo_window_update_actions), self,
                            G_CONNECT_SWAPPED);
-  rolo_window_set_state (self, "welcome");
+  rolo_window_set_page (self, ROLO_WINDOW_PAGE_WELCOME);
 }
 
 RoloWindow *
@@ -969,7 +701,7 @@ rolo_window_set_client (RoloWindow *self,
     {
       /* Still no account, after looking for one: the welcome page. */
       if (client == NULL)
-        rolo_window_set_state (self, "welcome");
+        rolo_window_set_page (self, ROLO_WINDOW_PAGE_WELCOME);
       return;
     }
 
@@ -989,7 +721,7 @@ rolo_window_set_client (RoloWindow *self,
   else
     {
       rolo_window_update_count (self);
-      rolo_window_set_state (self, "welcome");
+      rolo_window_set_page (self, ROLO_WINDOW_PAGE_WELCOME);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
@@ -1016,7 +748,7 @@ rolo_window_get_type_filter (RoloWindow *self)
 {
   g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
 
-  return self->type_filter;
+  return type_filter_nicks[self->type_filter];
 }
 
 /* @type_filter: "any", "individual" or "business"; anything else is "any". */
@@ -1024,16 +756,15 @@ void
 rolo_window_set_type_filter (RoloWindow *self,
                              const char *type_filter)
 {
+  RoloContactType type;
+
   g_return_if_fail (ROLO_IS_WINDOW (self));
 
-  if (contact_type_from_nick (type_filter) < 0)
-    type_filter = "any";
-
-  if (g_strcmp0 (self->type_filter, type_filter) == 0)
+  type = type_filter_from_nick (type_filter);
+  if (type == self->type_filter)
     return;
 
-  g_free (self->type_filter);
-  self->type_filter = g_strdup (type_filter);
+  self->type_filter = type;
   rolo_window_update_type_filter_label (self);
   rolo_window_update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_FILTER]);

@@ -11,7 +11,7 @@
  * they are saved, replaced and removed together, in one keyring call that
  * cannot leave half a pair behind. Nothing here logs a key. */
 
-#define G_LOG_DOMAIN "rolo-ui"
+#define G_LOG_DOMAIN "rolo-common"
 
 #include "config.h"
 

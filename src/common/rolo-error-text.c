@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "rolo-ui"
+#define G_LOG_DOMAIN "rolo-common"
 
 #include "config.h"
 
@@ -42,7 +42,7 @@ client_error_title (RoloClientError code)
     case ROLO_CLIENT_ERROR_NETWORK:
       return _("Cannot Reach the Server");
     case ROLO_CLIENT_ERROR_TLS:
-      return _("Insecure Connection");
+      return _("Certificate Problem");
     case ROLO_CLIENT_ERROR_TIMEOUT:
       return _("Server Not Responding");
     case ROLO_CLIENT_ERROR_MALFORMED:
@@ -87,9 +87,6 @@ client_error_advice (const GError *error)
       return g_strdup (_("The problem is on the server's side. Try again later."));
     case ROLO_CLIENT_ERROR_NETWORK:
       return g_strdup (_("Check your network connection, then try again."));
-    case ROLO_CLIENT_ERROR_TLS:
-      return g_strdup (_("The server's certificate could not be verified, so Rolo did not "
-                         "connect. Nothing was sent."));
     case ROLO_CLIENT_ERROR_MALFORMED:
       return g_strdup (_("The server's answer could not be understood. A proxy or an outage "
                          "may be in the way; try again later."));
@@ -146,8 +143,6 @@ client_error_details (const GError *error)
     case ROLO_CLIENT_ERROR_MALFORMED:
       return g_strdup (skip_lead_in (error->message,
                                      _("The server's answer was not understood: %s")));
-    case ROLO_CLIENT_ERROR_TLS:
-      return g_strdup (error->message);
     case ROLO_CLIENT_ERROR_FORBIDDEN:
       /* The server's own words (they name the add-on), unless it sent none
        * and the message is the client's stand-in (src/client, status_error()). */
@@ -160,6 +155,23 @@ client_error_details (const GError *error)
     }
 }
 
+/* The client's reason names the host and what is wrong with its
+ * certificate; it may end with a full stop (Rolo's) or not
+ * (glib-networking's). */
+static char *
+tls_error_description (const GError *error)
+{
+  g_autofree char *reason = g_strdup (error->message);
+  gsize length = strlen (g_strchomp (reason));
+
+  if (length > 0 && reason[length - 1] == '.')
+    reason[length - 1] = '\0';
+  /* Translators: %s names the host and why its certificate failed. */
+  return g_strdup_printf (_("%s. Rolo never connects to a server it cannot verify, so "
+                            "nothing was sent."),
+                          reason);
+}
+
 char *
 rolo_error_text_description (const GError *error)
 {
@@ -168,6 +180,8 @@ rolo_error_text_description (const GError *error)
 
   g_return_val_if_fail (error != NULL, NULL);
 
+  if (g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS))
+    return tls_error_description (error);
   if (error->domain == ROLO_CLIENT_ERROR)
     {
       advice = client_error_advice (error);

@@ -584,7 +584,7 @@ test_faults_every_answer (Fixture       *fixture,
 }
 
 #define ADD(path, n_seeded, func) \
-  g_test_add ("/integration/" path, Fixture, GUINT_TO_POINTER (n_seeded), \
+  g_test_add ("/client/integration/" path, Fixture, GUINT_TO_POINTER (n_seeded), \
               fixture_set_up, func, fixture_tear_down)
 
 int

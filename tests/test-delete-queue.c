@@ -102,7 +102,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->client);
   g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
   rolo_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->deletes, g_ptr_array_unref);
   g_clear_pointer (&fixture->failed, g_array_unref);
   g_clear_pointer (&fixture->committed, g_array_unref);

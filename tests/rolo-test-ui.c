@@ -11,6 +11,70 @@
 
 #include "rolo-test-ui.h"
 
+RoloApplication *
+rolo_test_application_new (const char *name)
+{
+  static guint n_apps;
+  g_autofree char *id = g_strdup_printf ("%s.%s%u", APPLICATION_ID, name, n_apps++);
+  RoloApplication *app = rolo_application_new ();
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+
+  return app;
+}
+
+GtkWidget *
+rolo_test_find_widget (GtkWidget           *root,
+                       RoloTestWidgetMatch  match,
+                       const char          *data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = rolo_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+void
+rolo_test_collect_widgets (GtkWidget           *root,
+                           RoloTestWidgetMatch  match,
+                           const char          *data,
+                           GPtrArray           *found)
+{
+  if (match (root, data))
+    g_ptr_array_add (found, root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rolo_test_collect_widgets (child, match, data, found);
+}
+
+gboolean
+rolo_test_is_type_named (GtkWidget  *widget,
+                         const char *type_name)
+{
+  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
+}
+
+gboolean
+rolo_test_is_button_for (GtkWidget  *widget,
+                         const char *action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
 gboolean
 rolo_test_press_shortcut (GtkWidget       *widget,
                           guint            keyval,

@@ -9,9 +9,36 @@
 
 #include <gtk/gtk.h>
 
+#include "rolo-application.h"
+
 G_BEGIN_DECLS
 
 /* Helpers for the tests that drive real widgets. */
+
+/* A non-unique application with an id of its own, APPLICATION_ID.<name><n>:
+ * apps in one test process export objects at the id's path on the same
+ * session bus connection. (transfer full) */
+RoloApplication *rolo_test_application_new (const char *name);
+
+typedef gboolean (*RoloTestWidgetMatch) (GtkWidget  *widget,
+                                         const char *data);
+
+/* The first widget of @root's tree, @root included, that @match takes, in
+ * depth-first order; NULL when none does. (transfer none) */
+GtkWidget *rolo_test_find_widget      (GtkWidget           *root,
+                                       RoloTestWidgetMatch  match,
+                                       const char          *data);
+/* Appends every widget of @root's tree that @match takes to @found. */
+void       rolo_test_collect_widgets  (GtkWidget           *root,
+                                       RoloTestWidgetMatch  match,
+                                       const char          *data,
+                                       GPtrArray           *found);
+
+/* Matches for rolo_test_find_widget(). */
+gboolean   rolo_test_is_type_named    (GtkWidget           *widget,
+                                       const char          *type_name);
+gboolean   rolo_test_is_button_for    (GtkWidget           *widget,
+                                       const char          *action_name);
 
 /* What pressing @keyval with @modifiers does through @widget's own key
  * bindings (its class shortcuts and shortcut controllers): the binding's

@@ -369,6 +369,6 @@ rolo_test_sandbox_fixture_tear_down (RoloTestSandboxFixture *fixture,
                                      gconstpointer           data)
 {
   g_clear_object (&fixture->session);
-  g_clear_object (&fixture->sandbox);
+  g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->base_url, g_free);
 }

@@ -23,6 +23,7 @@
 #include "rolo-account-store.h"
 #include "rolo-application.h"
 #include "rolo-preferences.h"
+#include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
 
@@ -45,69 +46,35 @@ static const char test_certificate_pem[] =
 static RoloApplication *
 test_application_new (void)
 {
-  static guint n_apps;
-  g_autofree char *id = g_strdup_printf ("%s.AccountTest%u", APPLICATION_ID, n_apps++);
-  RoloApplication *app = rolo_application_new ();
+  RoloApplication *app = rolo_test_application_new ("AccountTest");
   g_autoptr(GError) error = NULL;
 
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   return app;
 }
 
-typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget       *widget,
-             WidgetPredicate  predicate,
-             gconstpointer    data)
-{
-  if (predicate (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, predicate, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
-is_button_for (GtkWidget     *widget,
-               gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
-static gboolean
-is_entry_row_titled (GtkWidget     *widget,
-                     gconstpointer  title)
+is_entry_row_titled (GtkWidget  *widget,
+                     const char *title)
 {
   return ADW_IS_ENTRY_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
-is_row_titled (GtkWidget     *widget,
-               gconstpointer  title)
+is_row_titled (GtkWidget  *widget,
+               const char *title)
 {
   return ADW_IS_PREFERENCES_ROW (widget) &&
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 static gboolean
-is_shown_button_for (GtkWidget     *widget,
-                     gconstpointer  action_name)
+is_shown_button_for (GtkWidget  *widget,
+                     const char *action_name)
 {
-  return is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
+  return rolo_test_is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
 }
 
 /* The one on screen, if several do the same. */
@@ -115,10 +82,10 @@ static GtkWidget *
 button_for (gpointer    widget,
             const char *action_name)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (widget), is_shown_button_for, action_name);
+  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (widget), is_shown_button_for, action_name);
 
   if (button == NULL)
-    button = find_widget (GTK_WIDGET (widget), is_button_for, action_name);
+    button = rolo_test_find_widget (GTK_WIDGET (widget), rolo_test_is_button_for, action_name);
 
   g_assert_nonnull (button);
   return button;
@@ -162,7 +129,7 @@ static GtkEditable *
 entry_row (RoloPreferences *preferences,
            const char      *title)
 {
-  GtkWidget *row = find_widget (GTK_WIDGET (preferences), is_entry_row_titled, title);
+  GtkWidget *row = rolo_test_find_widget (GTK_WIDGET (preferences), is_entry_row_titled, title);
 
   g_assert_nonnull (row);
   return GTK_EDITABLE (row);
@@ -463,8 +430,8 @@ window_browses (gpointer user_data)
 }
 
 static gboolean
-is_strip_label (GtkWidget     *widget,
-                gconstpointer  text)
+is_strip_label (GtkWidget  *widget,
+                const char *text)
 {
   return GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text);
 }
@@ -472,8 +439,8 @@ is_strip_label (GtkWidget     *widget,
 static gboolean
 strip_shown (gpointer user_data)
 {
-  GtkWidget *label = find_widget (user_data, is_strip_label,
-                                  "Sample data — not your YSUITE workspace");
+  GtkWidget *label = rolo_test_find_widget (user_data, is_strip_label,
+                                            "Sample data — not your YSUITE workspace");
 
   g_assert_nonnull (label);
   return gtk_widget_is_drawable (label) && button_usable (user_data, "app.preferences");
@@ -939,8 +906,8 @@ test_save_and_disconnect (void)
   g_assert_true (button_usable (preferences, "prefs.disconnect"));
   /* It says which server the keys are for. */
   {
-    GtkWidget *row = find_widget (GTK_WIDGET (preferences), is_row_titled,
-                                  "Keys Stored in Your Keyring");
+    GtkWidget *row = rolo_test_find_widget (GTK_WIDGET (preferences), is_row_titled,
+                                            "Keys Stored in Your Keyring");
     g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
     g_autofree char *expected = g_strdup_printf ("For 127.0.0.1:%d", g_uri_get_port (uri));
 
@@ -1161,8 +1128,8 @@ test_environment (void)
 
   preferences = open_preferences (app);
   /* It says the environment wins over what is stored. */
-  notice = find_widget (GTK_WIDGET (preferences), is_row_titled,
-                        "Settings From the Environment Are in Use");
+  notice = rolo_test_find_widget (GTK_WIDGET (preferences), is_row_titled,
+                                  "Settings From the Environment Are in Use");
   g_assert_nonnull (notice);
   g_assert_true (gtk_widget_is_drawable (notice));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (notice)),

@@ -18,25 +18,11 @@
 #include "rolo-application.h"
 #include "rolo-preferences.h"
 #include "rolo-switch-row.h"
+#include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
 
 #define TIMEOUT_MS 30000
-
-/* Apps in one test process each need an id of their own: they export
- * objects at the id's path on the same session bus connection. */
-static RoloApplication *
-test_application_new (void)
-{
-  static guint n_apps;
-  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, n_apps++);
-  RoloApplication *app = rolo_application_new ();
-
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-
-  return app;
-}
 
 static RoloClient *
 client_from (GError     **error,
@@ -157,7 +143,7 @@ static RoloApplication *
 registered_application (void)
 {
   g_autoptr(GError) error = NULL;
-  RoloApplication *app = test_application_new ();
+  RoloApplication *app = rolo_test_application_new ("Test");
 
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -215,41 +201,11 @@ test_preferences (void)
   gtk_window_destroy (window);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *data);
-
-/* The first widget of @widget's tree, @widget included, that @match takes. */
-static GtkWidget *
-find_widget (GtkWidget   *widget,
-             WidgetMatch  match,
-             const char  *data)
-{
-  if (match (widget, data))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_type_named (GtkWidget  *widget,
-               const char *type_name)
-{
-  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
-}
-
 static GtkWidget *
 find_typed (GtkWidget  *widget,
             const char *type_name)
 {
-  return find_widget (widget, is_type_named, type_name);
+  return rolo_test_find_widget (widget, rolo_test_is_type_named, type_name);
 }
 
 /* Preferences' Contacts page holds how new contacts start: email only by
@@ -333,7 +289,7 @@ tag_row (GtkWidget *page,
 {
   g_autofree char *title = g_strdup_printf ("Tag %" G_GINT64_FORMAT, id);
 
-  return find_widget (page, is_entry_row_titled, title);
+  return rolo_test_find_widget (page, is_entry_row_titled, title);
 }
 
 static void
@@ -418,7 +374,7 @@ test_preferences_tag_names (void)
 
   /* Removed. */
   row = tag_row (page, 3);
-  button = find_widget (row, has_tooltip, "Remove Name");
+  button = rolo_test_find_widget (row, has_tooltip, "Remove Name");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_null (tag_row (page, 3));
@@ -567,7 +523,7 @@ static char *
 run_application (const char * const *args,
                  int                *exit_status)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Test");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   RunResult result = { GTK_APPLICATION (app), NULL, FALSE, 0, 0 };
 

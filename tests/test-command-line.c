@@ -229,11 +229,11 @@ main (int   argc,
     }
   rolo_path = argv[1];
 
-  g_test_add ("/command-line/export", Fixture, NULL, fixture_set_up, test_export,
+  g_test_add ("/ui/command-line/export", Fixture, NULL, fixture_set_up, test_export,
               fixture_tear_down);
-  g_test_add ("/command-line/usage", Fixture, NULL, fixture_set_up, test_usage,
+  g_test_add ("/ui/command-line/usage", Fixture, NULL, fixture_set_up, test_usage,
               fixture_tear_down);
-  g_test_add ("/command-line/import", Fixture, NULL, fixture_set_up, test_import,
+  g_test_add ("/ui/command-line/import", Fixture, NULL, fixture_set_up, test_import,
               fixture_tear_down);
 
   return g_test_run ();

@@ -160,7 +160,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->client);
   g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
   rolo_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->pages_requested, g_array_unref);
   g_clear_pointer (&fixture->changes, g_array_unref);
 
@@ -196,23 +196,6 @@ static void
 settle (Fixture *fixture)
 {
   rolo_test_wait_until (list_is_idle, fixture, WAIT_MS);
-}
-
-static gboolean
-flag_up_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets late answers arrive (latency-bound, not a timing assertion). */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_up_cb, &done);
-  rolo_test_wait_for_flag (&done, WAIT_MS);
 }
 
 static RoloContact *
@@ -711,7 +694,7 @@ test_far_requests_cancelled (Fixture       *fixture,
   for (guint index = 30; index <= 40; index++)
     touch_page (fixture, index);
   settle (fixture);
-  spin (600);
+  rolo_test_iterate_for (600);
 
   assert_pages_requested (fixture, pages, G_N_ELEMENTS (pages));
   g_assert_cmpuint (fixture->max_in_flight, <=, ROLO_CONTACT_LIST_MAX_IN_FLIGHT);
@@ -764,7 +747,7 @@ test_query_change (Fixture       *fixture,
     const Change expected[] = { { 0, 0, 1000 }, { 0, 1000, 0 }, { 0, 0, total } };
 
     /* Late answers of the old query change nothing. */
-    spin (600);
+    rolo_test_iterate_for (600);
     settle (fixture);
     assert_changes (fixture, expected, G_N_ELEMENTS (expected));
   }
@@ -1099,7 +1082,7 @@ test_failed_pages_come_back (Fixture       *fixture,
 
   /* Still failing: some attempts, far fewer than the rows' repaints. */
   n_before = n_list_requests (fixture);
-  spin (5000);
+  rolo_test_iterate_for (5000);
   g_test_message ("%u requests in 5 s while failing", n_list_requests (fixture) - n_before);
   g_assert_cmpuint (n_list_requests (fixture) - n_before, >=, 1);
   g_assert_cmpuint (n_list_requests (fixture) - n_before, <=, 3);
@@ -1136,7 +1119,7 @@ test_unauthorized_stops_requests (Fixture       *fixture,
     {
       for (guint index = 2; index <= 6; index++)
         touch_page (fixture, index);
-      spin (20);
+      rolo_test_iterate_for (20);
     }
   settle (fixture);
   g_assert_cmpuint (n_list_requests (fixture), ==, n_before);
@@ -1170,7 +1153,7 @@ test_dispose_while_loading (Fixture       *fixture,
   rolo_test_wait_until (three_requests, fixture, WAIT_MS);
   g_assert_cmpuint (rolo_contact_list_get_n_in_flight (fixture->list), ==, 2);
   g_clear_object (&fixture->list);
-  spin (300);
+  rolo_test_iterate_for (300);
 
   /* Nothing fills a contact once its list is gone. */
   g_assert_cmpint (rolo_contact_get_state (row), ==, ROLO_CONTACT_STATE_LOADING);
@@ -1562,35 +1545,39 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/contact-list/contact/state", test_contact_state);
-  g_test_add_func ("/contact-list/contact/update-from", test_contact_update_from);
-  ADD_TEST ("/contact-list/first-page", 250, test_first_page);
-  ADD_TEST ("/contact-list/empty", 0, test_empty);
-  ADD_TEST ("/contact-list/placeholder/filled-in-place", 1000, test_placeholder_filled_in_place);
-  ADD_TEST ("/contact-list/paging/one-request-per-page", 1000, test_page_costs_one_request);
-  ADD_TEST ("/contact-list/paging/in-flight-bound-and-drop", 5000,
+  g_test_add_func ("/client/contact-list/contact/state", test_contact_state);
+  g_test_add_func ("/client/contact-list/contact/update-from", test_contact_update_from);
+  ADD_TEST ("/client/contact-list/first-page", 250, test_first_page);
+  ADD_TEST ("/client/contact-list/empty", 0, test_empty);
+  ADD_TEST ("/client/contact-list/placeholder/filled-in-place", 1000,
+            test_placeholder_filled_in_place);
+  ADD_TEST ("/client/contact-list/paging/one-request-per-page", 1000, test_page_costs_one_request);
+  ADD_TEST ("/client/contact-list/paging/in-flight-bound-and-drop", 5000,
             test_in_flight_bound_and_drop);
-  ADD_TEST ("/contact-list/paging/far-requests-cancelled", 5000, test_far_requests_cancelled);
-  ADD_TEST ("/contact-list/query/change-cancels", 1000, test_query_change);
-  ADD_TEST ("/contact-list/cache/walk-20000", 20000, test_walk_keeps_cache_bounded);
-  ADD_TEST ("/contact-list/cache/held-refilled-in-place", 5000,
+  ADD_TEST ("/client/contact-list/paging/far-requests-cancelled", 5000,
+            test_far_requests_cancelled);
+  ADD_TEST ("/client/contact-list/query/change-cancels", 1000, test_query_change);
+  ADD_TEST ("/client/contact-list/cache/walk-20000", 20000, test_walk_keeps_cache_bounded);
+  ADD_TEST ("/client/contact-list/cache/held-refilled-in-place", 5000,
             test_held_contact_refilled_in_place);
-  ADD_TEST ("/contact-list/total/grows", 250, test_total_grows);
-  ADD_TEST ("/contact-list/total/shrinks", 250, test_total_shrinks);
-  ADD_TEST ("/contact-list/total/changes-on-refresh", 250, test_total_changes_on_refresh);
-  ADD_TEST ("/contact-list/refresh/keeps-rows", 250, test_refresh_keeps_rows);
-  ADD_TEST ("/contact-list/errors/first-page-retry", 1000, test_first_page_fails_then_retry);
-  ADD_TEST ("/contact-list/errors/failed-pages-retry", 1000, test_failed_pages_then_retry);
-  ADD_TEST ("/contact-list/errors/failed-pages-come-back", 1000, test_failed_pages_come_back);
-  ADD_TEST ("/contact-list/errors/unauthorized-stops", 1000, test_unauthorized_stops_requests);
-  g_test_add_func ("/contact-list/errors/rate-limited-waits", test_rate_limited_waits);
-  ADD_TEST ("/contact-list/dispose-while-loading", 1000, test_dispose_while_loading);
-  ADD_TEST ("/contact-list/hide/runs", 250, test_hide_runs);
-  ADD_TEST ("/contact-list/hide/survives-refresh", 250, test_hide_survives_refresh);
-  ADD_TEST ("/contact-list/hide/survives-eviction", 5000, test_hide_survives_eviction);
-  ADD_TEST ("/contact-list/hide/follows-moves", 250, test_hide_follows_moves);
-  ADD_TEST ("/contact-list/hide/forget-converges", 250, test_hide_forget_converges);
-  ADD_TEST ("/contact-list/hide/across-queries", 250, test_hide_across_queries);
+  ADD_TEST ("/client/contact-list/total/grows", 250, test_total_grows);
+  ADD_TEST ("/client/contact-list/total/shrinks", 250, test_total_shrinks);
+  ADD_TEST ("/client/contact-list/total/changes-on-refresh", 250, test_total_changes_on_refresh);
+  ADD_TEST ("/client/contact-list/refresh/keeps-rows", 250, test_refresh_keeps_rows);
+  ADD_TEST ("/client/contact-list/errors/first-page-retry", 1000, test_first_page_fails_then_retry);
+  ADD_TEST ("/client/contact-list/errors/failed-pages-retry", 1000, test_failed_pages_then_retry);
+  ADD_TEST ("/client/contact-list/errors/failed-pages-come-back", 1000,
+            test_failed_pages_come_back);
+  ADD_TEST ("/client/contact-list/errors/unauthorized-stops", 1000,
+            test_unauthorized_stops_requests);
+  g_test_add_func ("/client/contact-list/errors/rate-limited-waits", test_rate_limited_waits);
+  ADD_TEST ("/client/contact-list/dispose-while-loading", 1000, test_dispose_while_loading);
+  ADD_TEST ("/client/contact-list/hide/runs", 250, test_hide_runs);
+  ADD_TEST ("/client/contact-list/hide/survives-refresh", 250, test_hide_survives_refresh);
+  ADD_TEST ("/client/contact-list/hide/survives-eviction", 5000, test_hide_survives_eviction);
+  ADD_TEST ("/client/contact-list/hide/follows-moves", 250, test_hide_follows_moves);
+  ADD_TEST ("/client/contact-list/hide/forget-converges", 250, test_hide_forget_converges);
+  ADD_TEST ("/client/contact-list/hide/across-queries", 250, test_hide_across_queries);
 
   return g_test_run ();
 }

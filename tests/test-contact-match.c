@@ -252,10 +252,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->client);
+  g_assert_finalize_object (g_steal_pointer (&fixture->client));
   g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
   rolo_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
 
   while (g_main_context_iteration (NULL, FALSE))
     ;

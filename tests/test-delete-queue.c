@@ -102,7 +102,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->client);
   g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
   rolo_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->deletes, g_ptr_array_unref);
   g_clear_pointer (&fixture->failed, g_array_unref);
   g_clear_pointer (&fixture->committed, g_array_unref);
@@ -161,23 +161,6 @@ static void
 settle (Fixture *fixture)
 {
   rolo_test_wait_until (list_is_idle, fixture, WAIT_MS);
-}
-
-static gboolean
-flag_up_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Gives a request that should not be made the time to show up. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_up_cb, &done);
-  rolo_test_wait_for_flag (&done, WAIT_MS);
 }
 
 static GArray *
@@ -292,7 +275,7 @@ test_undo_sends_nothing (Fixture       *fixture,
   /* Nothing left to commit. */
   rolo_delete_queue_commit (fixture->queue);
   g_assert_false (rolo_delete_queue_get_committing (fixture->queue));
-  spin (100);
+  rolo_test_iterate_for (100);
   g_assert_cmpuint (fixture->deletes->len, ==, 0);
   g_assert_cmpuint (fixture->committed->len, ==, 0);
   assert_rows_match_server (fixture);
@@ -525,7 +508,7 @@ test_dispose_undoes (Fixture       *fixture,
   g_assert_cmpuint (n_items (fixture), ==, 249);
   g_clear_object (&fixture->queue);
   g_assert_cmpuint (n_items (fixture), ==, 250);
-  spin (50);
+  rolo_test_iterate_for (50);
   g_assert_cmpuint (fixture->deletes->len, ==, 0);
 }
 

@@ -62,10 +62,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->client);
+  g_assert_finalize_object (g_steal_pointer (&fixture->client));
   g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
   rolo_sandbox_stop (fixture->sandbox);
-  g_clear_object (&fixture->sandbox);
+  g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->bodies, g_ptr_array_unref);
 
   while (g_main_context_iteration (NULL, FALSE))
@@ -584,7 +584,7 @@ test_faults_every_answer (Fixture       *fixture,
 }
 
 #define ADD(path, n_seeded, func) \
-  g_test_add ("/integration/" path, Fixture, GUINT_TO_POINTER (n_seeded), \
+  g_test_add ("/client/integration/" path, Fixture, GUINT_TO_POINTER (n_seeded), \
               fixture_set_up, func, fixture_tear_down)
 
 int

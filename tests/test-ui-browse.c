@@ -46,20 +46,6 @@ static const char * const remembered_keys[] = {
   "columns", "sort-column", "sort-descending", "type-filter",
 };
 
-/* Apps in one test process each need an id of their own. */
-static RoloApplication *
-test_application_new (void)
-{
-  static guint n_apps;
-  g_autofree char *id = g_strdup_printf ("%s.Browse%u", APPLICATION_ID, n_apps++);
-  RoloApplication *app = rolo_application_new ();
-
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-
-  return app;
-}
-
 static void
 reset_settings (GSettings *settings)
 {
@@ -77,7 +63,7 @@ fixture_set_up (Fixture       *fixture,
   reset_settings (fixture->settings);
   fixture->requests = g_ptr_array_new_with_free_func (g_free);
 
-  fixture->app = test_application_new ();
+  fixture->app = rolo_test_application_new ("Browse");
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
 
@@ -188,55 +174,11 @@ fixture_connect_failing (Fixture *fixture,
 
 /* --- finding the widgets a user would use --------------------------------- */
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *data);
-
-static void
-collect_widgets (GtkWidget   *widget,
-                 WidgetMatch  match,
-                 const char  *data,
-                 GPtrArray   *found)
-{
-  if (match (widget, data))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, match, data, found);
-}
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *data)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_widgets (root, match, data, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
 static gboolean
 is_css_named (GtkWidget  *widget,
               const char *css_name)
 {
   return GTK_IS_LABEL (widget) && g_str_equal (gtk_widget_get_css_name (widget), css_name);
-}
-
-static gboolean
-is_type_named (GtkWidget  *widget,
-               const char *type_name)
-{
-  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
-}
-
-static gboolean
-is_button_for (GtkWidget  *widget,
-               const char *action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static gboolean
@@ -269,7 +211,8 @@ static GtkWidget *
 window_widget (Fixture    *fixture,
                const char *type_name)
 {
-  GtkWidget *widget = find_widget (GTK_WIDGET (fixture->window), is_type_named, type_name);
+  GtkWidget *widget = rolo_test_find_widget (GTK_WIDGET (fixture->window), rolo_test_is_type_named,
+                                             type_name);
 
   g_assert_nonnull (widget);
   return widget;
@@ -302,7 +245,8 @@ static GtkWidget *
 window_button (Fixture    *fixture,
                const char *action_name)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->window), is_button_for, action_name);
+  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (fixture->window), rolo_test_is_button_for,
+                                             action_name);
 
   g_assert_nonnull (button);
   return button;
@@ -393,7 +337,7 @@ rows_shown (gpointer user_data)
   if (g_list_model_get_n_items (contacts) == 0)
     return FALSE;
   first = g_list_model_get_item (contacts, 0);
-  collect_widgets (GTK_WIDGET (fixture->window), is_name_cell, NULL, cells);
+  rolo_test_collect_widgets (GTK_WIDGET (fixture->window), is_name_cell, NULL, cells);
 
   for (guint i = 0; i < cells->len; i++)
     if (g_strcmp0 (rolo_contact_cell_get_text (g_ptr_array_index (cells, i)),
@@ -409,8 +353,8 @@ toast_shown (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return find_widget (GTK_WIDGET (fixture->window), is_label_starting,
-                      "Some contacts could not be loaded") != NULL;
+  return rolo_test_find_widget (GTK_WIDGET (fixture->window), is_label_starting,
+                                "Some contacts could not be loaded") != NULL;
 }
 
 
@@ -498,9 +442,9 @@ test_rows (Fixture       *fixture,
   for (guint i = 0; i < fixture->requests->len; i++)
     g_test_message ("asked: %s", (char *) g_ptr_array_index (fixture->requests, i));
   g_assert_cmpuint (fixture->requests->len, <=, 3);
-  type_cell = find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Individual");
+  type_cell = rolo_test_find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Individual");
   if (type_cell == NULL)
-    type_cell = find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Business");
+    type_cell = rolo_test_find_widget (GTK_WIDGET (fixture->window), is_label_starting, "Business");
   g_assert_nonnull (type_cell);
 }
 
@@ -518,7 +462,8 @@ test_select_all (Fixture       *fixture,
   /* Ctrl+A is the list's own select-all. */
   selection = gtk_column_view_get_model (window_column_view (fixture));
   g_assert_true (GTK_IS_MULTI_SELECTION (selection));
-  list = find_widget (GTK_WIDGET (window_column_view (fixture)), is_type_named, "GtkListView");
+  list = rolo_test_find_widget (GTK_WIDGET (window_column_view (fixture)), rolo_test_is_type_named,
+                                "GtkListView");
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_activate_action (list, "list.select-all", NULL));
   selected = gtk_selection_model_get_selection (selection);
@@ -790,7 +735,8 @@ test_sort_restored (Fixture       *fixture,
   g_settings_set_boolean (fixture->settings, "sort-descending", TRUE);
 
   window = g_object_ref_sink (rolo_window_new (fixture->app));
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), is_type_named, "GtkColumnView"));
+  view = GTK_COLUMN_VIEW (rolo_test_find_widget (GTK_WIDGET (window), rolo_test_is_type_named,
+                                                 "GtkColumnView"));
   primary = rolo_column_sorter_get_primary (view, &descending);
   /* The header shows the arrow where the user left it. */
   g_assert_nonnull (primary);
@@ -821,7 +767,8 @@ click_filter (Fixture         *fixture,
               const char      *label,
               RoloContactType  type)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->window), is_button_labelled, label);
+  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (fixture->window), is_button_labelled,
+                                             label);
   TypeWait wait = { fixture, type };
 
   g_assert_nonnull (button);
@@ -1027,8 +974,9 @@ static gboolean
 context_menu_shown (gpointer user_data)
 {
   Fixture *fixture = user_data;
-  GtkWidget *menu = find_widget (window_widget (fixture, "RoloContactView"), is_type_named,
-                                 "GtkPopoverMenu");
+  GtkWidget *menu = rolo_test_find_widget (window_widget (fixture, "RoloContactView"),
+                                           rolo_test_is_type_named,
+                                           "GtkPopoverMenu");
 
   return menu != NULL && gtk_widget_get_visible (menu);
 }
@@ -1051,7 +999,7 @@ test_context_menu (Fixture       *fixture,
   wait_settled (fixture);
   rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
 
-  collect_widgets (view, is_name_cell, NULL, cells);
+  rolo_test_collect_widgets (view, is_name_cell, NULL, cells);
   for (guint i = 0; i < cells->len && cell == NULL; i++)
     if (rolo_contact_cell_get_position (g_ptr_array_index (cells, i)) == 2)
       cell = g_ptr_array_index (cells, i);
@@ -1074,7 +1022,7 @@ test_context_menu (Fixture       *fixture,
   /* It selects the row and opens it by id. */
   g_assert_true (gtk_selection_model_is_selected (
                    gtk_column_view_get_model (window_column_view (fixture)), 2));
-  menu = GTK_POPOVER_MENU (find_widget (view, is_type_named, "GtkPopoverMenu"));
+  menu = GTK_POPOVER_MENU (rolo_test_find_widget (view, rolo_test_is_type_named, "GtkPopoverMenu"));
   model = gtk_popover_menu_get_menu_model (menu);
   section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
   target = g_menu_model_get_item_attribute_value (section, 0, G_MENU_ATTRIBUTE_TARGET,
@@ -1096,7 +1044,7 @@ test_context_menu (Fixture       *fixture,
     g_autoptr(GPtrArray) accels = g_ptr_array_new ();
     gboolean shows_delete = FALSE;
 
-    collect_widgets (GTK_WIDGET (menu), is_css_named, "accelerator", accels);
+    rolo_test_collect_widgets (GTK_WIDGET (menu), is_css_named, "accelerator", accels);
     for (guint i = 0; i < accels->len; i++)
       {
         const char *text = gtk_label_get_label (g_ptr_array_index (accels, i));
@@ -1186,7 +1134,7 @@ test_keyboard (Fixture       *fixture,
   rolo_test_wait_until (rows_shown, fixture, TIMEOUT_MS);
 
   /* A button without words says what it does. */
-  collect_widgets (window, is_icon_button, NULL, icon_buttons);
+  rolo_test_collect_widgets (window, is_icon_button, NULL, icon_buttons);
   g_assert_cmpuint (icon_buttons->len, >=, 2);
   for (guint i = 0; i < icon_buttons->len; i++)
     g_assert_nonnull (gtk_widget_get_tooltip_text (g_ptr_array_index (icon_buttons, i)));
@@ -1222,11 +1170,13 @@ test_keyboard (Fixture       *fixture,
   /* Shift+F10 (or Menu) on the focused row opens its menu. */
   g_assert_true (gtk_widget_activate_action (row, "view.popup-menu", NULL));
   rolo_test_wait_until (context_menu_shown, fixture, TIMEOUT_MS);
-  gtk_popover_popdown (GTK_POPOVER (find_widget (window_widget (fixture, "RoloContactView"),
-                                                 is_type_named, "GtkPopoverMenu")));
+  gtk_popover_popdown (GTK_POPOVER (rolo_test_find_widget (window_widget (fixture,
+                                                                          "RoloContactView"),
+                                                           rolo_test_is_type_named,
+                                                           "GtkPopoverMenu")));
 
   /* The main menu (F10) sorts too. */
-  menu_button = find_widget (GTK_WIDGET (fixture->window), is_primary_menu, NULL);
+  menu_button = rolo_test_find_widget (GTK_WIDGET (fixture->window), is_primary_menu, NULL);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   g_assert_true (menu_has_submenu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
                                    "_Sort By"));
@@ -1301,7 +1251,7 @@ column_header (Fixture    *fixture,
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   GtkWidget *view = GTK_WIDGET (window_column_view (fixture));
 
-  collect_widgets (view, is_type_named, "GtkLabel", labels);
+  rolo_test_collect_widgets (view, rolo_test_is_type_named, "GtkLabel", labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *label = g_ptr_array_index (labels, i);
@@ -1388,8 +1338,8 @@ test_transient_failure (Fixture       *fixture,
   /* Another failure replaces it: one toast at a time. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.refresh", NULL));
   rolo_test_iterate_for (600);
-  collect_widgets (GTK_WIDGET (fixture->window), is_label_starting,
-                   "Some contacts could not be loaded", toasts);
+  rolo_test_collect_widgets (GTK_WIDGET (fixture->window), is_label_starting,
+                             "Some contacts could not be loaded", toasts);
   g_assert_cmpuint (toasts->len, ==, 1);
 }
 
@@ -1399,7 +1349,7 @@ has_cell_with_class (Fixture    *fixture,
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
-  collect_widgets (GTK_WIDGET (fixture->window), is_name_cell, NULL, cells);
+  rolo_test_collect_widgets (GTK_WIDGET (fixture->window), is_name_cell, NULL, cells);
   for (guint i = 0; i < cells->len; i++)
     if (gtk_widget_has_css_class (g_ptr_array_index (cells, i), css_class))
       return TRUE;
@@ -1430,8 +1380,9 @@ scroll_to (Fixture *fixture,
            double   fraction)
 {
   GtkWidget *view = window_widget (fixture, "RoloContactView");
-  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_widget (view, is_type_named,
-                                                                  "GtkScrolledWindow"));
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (rolo_test_find_widget (view,
+                                                                            rolo_test_is_type_named,
+                                                                            "GtkScrolledWindow"));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
 
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * fraction);
@@ -1457,8 +1408,8 @@ test_placeholders (Fixture       *fixture,
   rolo_sandbox_set_fail_rate (fixture->sandbox, 1.0);
   scroll_to (fixture, 0.9);
   rolo_test_wait_until (failed_rows_shown, fixture, TIMEOUT_MS);
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), is_label_starting,
-                                 "Could not load"));
+  g_assert_nonnull (rolo_test_find_widget (GTK_WIDGET (fixture->window), is_label_starting,
+                                           "Could not load"));
 }
 
 static gboolean
@@ -1532,8 +1483,8 @@ test_columns_remembered (Fixture       *fixture,
   assert_column_setting (columns, "mobile", TRUE, 222);
 
   window = g_object_ref_sink (rolo_window_new (fixture->app));
-  other_view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), is_type_named,
-                                             "GtkColumnView"));
+  other_view = GTK_COLUMN_VIEW (rolo_test_find_widget (GTK_WIDGET (window), rolo_test_is_type_named,
+                                                       "GtkColumnView"));
   g_assert_false (gtk_column_view_column_get_visible (column_titled (other_view, "Email")));
   g_assert_true (gtk_column_view_column_get_visible (column_titled (other_view, "Type")));
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (column_titled (other_view, "Mobile")),
@@ -1815,7 +1766,7 @@ focused_position (Fixture *fixture)
 
   if (focus == NULL)
     return GTK_INVALID_LIST_POSITION;
-  cell = find_widget (focus, is_type_named, "RoloContactCell");
+  cell = rolo_test_find_widget (focus, rolo_test_is_type_named, "RoloContactCell");
   return cell != NULL ? rolo_contact_cell_get_position (ROLO_CONTACT_CELL (cell))
                       : GTK_INVALID_LIST_POSITION;
 }
@@ -2028,8 +1979,8 @@ refusal_said (gpointer user_data)
 {
   Refusal *refusal = user_data;
 
-  return find_widget (GTK_WIDGET (refusal->fixture->window), is_label_starting,
-                      refusal->said) != NULL &&
+  return rolo_test_find_widget (GTK_WIDGET (refusal->fixture->window), is_label_starting,
+                                refusal->said) != NULL &&
          n_rows (refusal->fixture) == 30;
 }
 
@@ -2226,7 +2177,7 @@ test_delete_from_editor (Fixture       *fixture,
                          "Renamed, then deleted");
   g_assert_true (rolo_contact_editor_get_dirty (editor));
 
-  button = find_widget (GTK_WIDGET (editor), is_button_for, "editor.delete");
+  button = rolo_test_find_widget (GTK_WIDGET (editor), rolo_test_is_button_for, "editor.delete");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
   g_signal_emit_by_name (button, "clicked");

@@ -212,38 +212,6 @@ open_editor (Fixture *fixture,
 
 /* --- finding the widgets a user would use --------------------------------- */
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *data);
-
-static GtkWidget *
-find_widget (GtkWidget   *widget,
-             WidgetMatch  match,
-             const char  *data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_button_for (GtkWidget  *widget,
-               const char *action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
 static gboolean
 is_label_text (GtkWidget  *widget,
                const char *text)
@@ -263,21 +231,15 @@ static gboolean
 is_drawable_button_for (GtkWidget  *widget,
                         const char *action_name)
 {
-  return is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
-}
-
-static gboolean
-is_type_named (GtkWidget  *widget,
-               const char *type_name)
-{
-  return g_type_is_a (G_OBJECT_TYPE (widget), g_type_from_name (type_name));
+  return rolo_test_is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
 }
 
 static GtkWidget *
 editor_button (Fixture    *fixture,
                const char *action_name)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (fixture->editor), is_button_for, action_name);
+  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (fixture->editor), rolo_test_is_button_for,
+                                             action_name);
 
   g_assert_nonnull (button);
   return button;
@@ -404,7 +366,8 @@ static GtkMenuButton *
 picker_button (Fixture    *fixture,
                const char *api_field)
 {
-  GtkWidget *button = find_widget (field (fixture, api_field), is_type_named, "GtkMenuButton");
+  GtkWidget *button = rolo_test_find_widget (field (fixture, api_field), rolo_test_is_type_named,
+                                             "GtkMenuButton");
 
   g_assert_nonnull (button);
   return GTK_MENU_BUTTON (button);
@@ -416,7 +379,7 @@ choose_country (Fixture    *fixture,
 {
   GtkMenuButton *button = picker_button (fixture, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID);
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
-  GtkWidget *entry = find_widget (popover, is_type_named, "GtkSearchEntry");
+  GtkWidget *entry = rolo_test_find_widget (popover, rolo_test_is_type_named, "GtkSearchEntry");
 
   gtk_menu_button_popup (button);
   gtk_editable_set_text (GTK_EDITABLE (entry), search);
@@ -438,7 +401,8 @@ parent_popover (Fixture *fixture)
 static GListModel *
 parent_choices (Fixture *fixture)
 {
-  GtkWidget *view = find_widget (parent_popover (fixture), is_type_named, "GtkListView");
+  GtkWidget *view = rolo_test_find_widget (parent_popover (fixture), rolo_test_is_type_named,
+                                           "GtkListView");
 
   g_assert_nonnull (view);
   return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
@@ -497,7 +461,8 @@ choose_parent (Fixture *fixture,
                gint64   parent_id)
 {
   GListModel *choices = parent_choices (fixture);
-  GtkWidget *view = find_widget (parent_popover (fixture), is_type_named, "GtkListView");
+  GtkWidget *view = rolo_test_find_widget (parent_popover (fixture), rolo_test_is_type_named,
+                                           "GtkListView");
 
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     {
@@ -797,7 +762,8 @@ test_picker_focus (Fixture       *fixture,
   {
     GtkMenuButton *button = picker_button (fixture, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID);
     GtkPopover *popover = gtk_menu_button_get_popover (button);
-    GtkWidget *list = find_widget (GTK_WIDGET (popover), is_type_named, "GtkListView");
+    GtkWidget *list = rolo_test_find_widget (GTK_WIDGET (popover), rolo_test_is_type_named,
+                                             "GtkListView");
     GtkWidget *focus;
 
     gtk_widget_grab_focus (GTK_WIDGET (button));
@@ -843,7 +809,8 @@ test_switch_rows (Fixture       *fixture,
   open_editor (fixture, 0);
   sms = notify_switch (fixture, ROLO_CONTACT_FIELD_SMS_NOTIFY);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (sms)));
-  for (GtkWidget *child = find_widget (GTK_WIDGET (sms), is_type_named, "GtkSwitch");
+  for (GtkWidget *child = rolo_test_find_widget (GTK_WIDGET (sms), rolo_test_is_type_named,
+                                                 "GtkSwitch");
        child != NULL; child = NULL)
     g_assert_false (gtk_widget_get_can_focus (child));
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (sms)), ==,
@@ -915,11 +882,12 @@ test_open (Fixture       *fixture,
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Tags"), ==, "#7");
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Tax Number"), ==, "");
   rolo_test_wait_until (parent_named_in_details, details, TIMEOUT_MS);
-  g_assert_true (find_widget (GTK_WIDGET (details), is_label_text, "ليلى حداد") != NULL);
+  g_assert_true (rolo_test_find_widget (GTK_WIDGET (details), is_label_text, "ليلى حداد") != NULL);
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->editor)) ==
-                 find_widget (GTK_WIDGET (fixture->editor), is_button_for, "editor.edit"));
-  g_assert_null (find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
-                              "editor.save"));
+                 rolo_test_find_widget (GTK_WIDGET (fixture->editor), rolo_test_is_button_for,
+                                        "editor.edit"));
+  g_assert_null (rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
+                                        "editor.save"));
   g_assert_false (rolo_contact_editor_get_dirty (fixture->editor));
   screenshot (fixture, "view");
 
@@ -981,16 +949,16 @@ retry_shown (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
-                      "editor.reload") != NULL;
+  return rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
+                                "editor.reload") != NULL;
 }
 
 static gboolean
 offline_notice_gone (gpointer user_data)
 {
   Fixture *fixture = user_data;
-  GtkWidget *label = find_widget (GTK_WIDGET (fixture->editor), is_label_containing,
-                                  "what the list has");
+  GtkWidget *label = rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_label_containing,
+                                            "what the list has");
 
   return !gtk_widget_is_drawable (label);
 }
@@ -1027,22 +995,25 @@ test_open_known_offline (Fixture       *fixture,
   details = rolo_contact_editor_get_details (fixture->editor);
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (details)));
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Email"), ==, "omar@example.com");
-  g_assert_true (find_widget (GTK_WIDGET (details), is_label_text, "Omar Khalil") != NULL);
+  g_assert_true (rolo_test_find_widget (GTK_WIDGET (details), is_label_text,
+                                        "Omar Khalil") != NULL);
   /* Not the full-window error page. */
-  status = find_widget (GTK_WIDGET (fixture->editor), is_type_named, "AdwStatusPage");
+  status = rolo_test_find_widget (GTK_WIDGET (fixture->editor), rolo_test_is_type_named,
+                                  "AdwStatusPage");
   for (; status != NULL; status = gtk_widget_get_next_sibling (status))
     g_assert_false (ADW_IS_STATUS_PAGE (status) && gtk_widget_is_drawable (status));
   rolo_test_wait_until (retry_shown, fixture, TIMEOUT_MS);
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->editor)) ==
-                 find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
-                              "editor.reload"));
+                 rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
+                                        "editor.reload"));
   /* A list row does not say which notifications are on: none shown. */
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Notifications"), ==, "");
-  g_assert_true (find_widget (GTK_WIDGET (fixture->editor), is_label_containing,
-                              "what the list has") != NULL);
+  g_assert_true (rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_label_containing,
+                                        "what the list has") != NULL);
   /* Nothing to edit from yet. */
-  g_assert_false (gtk_widget_is_sensitive (find_widget (GTK_WIDGET (fixture->editor),
-                                                        is_button_for, "editor.edit")));
+  g_assert_false (gtk_widget_is_sensitive (rolo_test_find_widget (GTK_WIDGET (fixture->editor),
+                                                                  rolo_test_is_button_for,
+                                                                  "editor.edit")));
   screenshot (fixture, "view-offline");
 
   /* Back online: Retry brings the rest, and Enter edits. */
@@ -1290,7 +1261,7 @@ static void
 respond (GtkWindow  *dialog,
          const char *label)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
+  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
 
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
@@ -1374,7 +1345,8 @@ test_parent_picker (Fixture       *fixture,
       g_assert_cmpint (rolo_contact_get_contact_type (contact), ==, ROLO_CONTACT_TYPE_BUSINESS);
     }
 
-  search = find_widget (parent_popover (fixture), is_type_named, "GtkSearchEntry");
+  search = rolo_test_find_widget (parent_popover (fixture), rolo_test_is_type_named,
+                                  "GtkSearchEntry");
   /* Typed with the popover closed: on the virtual display, re-laying out an
    * open popover full of rows trips over a missing monitor (GTK 4.8, X11
    * without a window manager). */
@@ -1460,7 +1432,8 @@ test_parent_picker_same_names (Fixture       *fixture,
 
   open_editor (fixture, 0);
   open_parent_picker (fixture);
-  search = find_widget (parent_popover (fixture), is_type_named, "GtkSearchEntry");
+  search = rolo_test_find_widget (parent_popover (fixture), rolo_test_is_type_named,
+                                  "GtkSearchEntry");
   gtk_popover_popdown (GTK_POPOVER (parent_popover (fixture)));
   gtk_editable_set_text (GTK_EDITABLE (search), "Williams Design");
   rolo_test_wait_until (parent_choices_loaded, fixture, TIMEOUT_MS);
@@ -1506,7 +1479,7 @@ chip_shown (Fixture    *fixture,
   GtkWidget *group = gtk_widget_get_ancestor (field (fixture, ROLO_CONTACT_FIELD_TAGS_CREATE),
                                               ADW_TYPE_PREFERENCES_GROUP);
 
-  return find_widget (group, is_label_text, text) != NULL;
+  return rolo_test_find_widget (group, is_label_text, text) != NULL;
 }
 
 static gboolean
@@ -1577,7 +1550,7 @@ test_tag_names (Fixture       *fixture,
   g_assert_cmpint (g_array_index (offered, gint64, 1), ==, 12);
 
   /* Picking one from the list adds it by name. */
-  list = find_widget (entry, is_type_named, "GtkListBox");
+  list = rolo_test_find_widget (entry, rolo_test_is_type_named, "GtkListBox");
   g_assert_nonnull (list);
   g_signal_emit_by_name (list, "row-activated",
                          gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1));
@@ -1745,8 +1718,9 @@ test_duplicate_email (Fixture       *fixture,
   leave_field (fixture, ROLO_CONTACT_FIELD_EMAIL);
   rolo_test_wait_until (duplicate_drawn, fixture, TIMEOUT_MS);
   g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, id);
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->editor), is_drawable_label_containing,
-                                 "Sarah Johnson"));
+  g_assert_nonnull (rolo_test_find_widget (GTK_WIDGET (fixture->editor),
+                                           is_drawable_label_containing,
+                                           "Sarah Johnson"));
   /* A hint, not a stop. */
   g_assert_true (can_save (fixture));
   screenshot (fixture, "duplicate");
@@ -1860,8 +1834,9 @@ test_duplicate_name_and_mobile (Fixture       *fixture,
   type_text (fixture, ROLO_CONTACT_FIELD_MOBILE, "050 123 4567");
   rolo_test_wait_until (duplicate_drawn, fixture, TIMEOUT_MS);
   g_assert_cmpint (rolo_contact_editor_get_duplicate_id (fixture->editor), ==, id);
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->editor), is_drawable_label_containing,
-                                 "Amira Haddad"));
+  g_assert_nonnull (rolo_test_find_widget (GTK_WIDGET (fixture->editor),
+                                           is_drawable_label_containing,
+                                           "Amira Haddad"));
   g_assert_true (can_save (fixture));
 
   /* The other one's mobile: still a namesake, so the hint stays until the
@@ -2014,7 +1989,7 @@ test_accessible_labels (Fixture       *fixture,
       gboolean named;
 
       /* A picker is used through its button. */
-      if (find_widget (widget, is_type_named, "GtkMenuButton") != NULL)
+      if (rolo_test_find_widget (widget, rolo_test_is_type_named, "GtkMenuButton") != NULL)
         widget = GTK_WIDGET (picker_button (fixture, fields[i]));
       accessible = GTK_ACCESSIBLE (widget);
 
@@ -2209,19 +2184,6 @@ test_load_error (Fixture       *fixture,
 
 /* --- the main window opens the editor -------------------------------------- */
 
-static RoloApplication *
-test_application_new (void)
-{
-  static guint n_apps;
-  g_autofree char *id = g_strdup_printf ("%s.Editor%u", APPLICATION_ID, n_apps++);
-  RoloApplication *app = rolo_application_new ();
-
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-
-  return app;
-}
-
 static gboolean
 window_settled (gpointer user_data)
 {
@@ -2272,13 +2234,14 @@ window_has_rows (gpointer user_data)
 
   return contacts != NULL && g_list_model_get_n_items (contacts) == wait->n_items &&
          (wait->toast == NULL ||
-          find_widget (GTK_WIDGET (wait->window), is_label_starting, wait->toast));
+          rolo_test_find_widget (GTK_WIDGET (wait->window), is_label_starting, wait->toast));
 }
 
 static GtkColumnView *
 window_column_view (RoloWindow *window)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (window), is_type_named, "GtkColumnView");
+  GtkWidget *view = rolo_test_find_widget (GTK_WIDGET (window), rolo_test_is_type_named,
+                                           "GtkColumnView");
 
   g_assert_nonnull (view);
   return GTK_COLUMN_VIEW (view);
@@ -2310,7 +2273,7 @@ static void
 test_window (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   g_autoptr(GError) error = NULL;
   RoloContact *known;
@@ -2402,7 +2365,7 @@ static void
 test_window_edit_selects (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   GListModel *contacts;
   g_autoptr(RoloContact) third = NULL;
@@ -2474,7 +2437,7 @@ static void
 test_quit_dirty (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   Quit quit = { NULL, FALSE };
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -2529,7 +2492,7 @@ static void
 test_close_window_dirty (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   Quit quit = { NULL, FALSE };
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -2573,7 +2536,7 @@ static void
 test_discard_frees_editor (Fixture       *fixture,
                            gconstpointer  user_data)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   RoloContactEditor *editor = NULL;
 
@@ -2604,7 +2567,7 @@ static void
 test_quit_clean (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   Quit quit = { NULL, FALSE };
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -2702,7 +2665,7 @@ static void
 test_shortcuts (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(RoloApplication) app = test_application_new ();
+  g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   g_autoptr(GtkBuilder) builder = NULL;
   g_autofree char *new_contact = NULL;
@@ -2714,7 +2677,7 @@ test_shortcuts (Fixture       *fixture,
 
   builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
   window = window_new (fixture, app, 0);
-  view = find_widget (GTK_WIDGET (window), is_type_named, "RoloContactView");
+  view = rolo_test_find_widget (GTK_WIDGET (window), rolo_test_is_type_named, "RoloContactView");
   g_assert_nonnull (view);
 
   new_contact = class_accel (GTK_WIDGET (window), "win.new-contact");
@@ -2744,7 +2707,7 @@ test_shortcuts (Fixture       *fixture,
   rolo_test_iterate_for (200);
   overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (
                           GTK_APPLICATION_WINDOW (window)));
-  switcher = find_widget (overlay, is_type_named, "GtkStackSwitcher");
+  switcher = rolo_test_find_widget (overlay, rolo_test_is_type_named, "GtkStackSwitcher");
   g_assert_true (switcher == NULL || !gtk_widget_get_visible (switcher));
   gtk_window_close (GTK_WINDOW (overlay));
 

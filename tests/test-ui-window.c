@@ -14,25 +14,11 @@
 #include <adwaita.h>
 
 #include "rolo-application.h"
+#include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
 
 #define TIMEOUT_MS 10000
-
-/* Apps in one test process each need an id of their own: they export
- * objects at the id's path on the same session bus connection. */
-static RoloApplication *
-test_application_new (void)
-{
-  static guint n_apps;
-  g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, n_apps++);
-  RoloApplication *app = rolo_application_new ();
-
-  g_application_set_application_id (G_APPLICATION (app), id);
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-
-  return app;
-}
 
 typedef struct
 {
@@ -47,7 +33,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->app = test_application_new ();
+  fixture->app = rolo_test_application_new ("Test");
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
 

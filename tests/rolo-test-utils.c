@@ -172,6 +172,25 @@ rolo_test_remove_tmp_dir (const char *dir)
 
 /* --- RoloClient calls, run to completion ------------------------------------ */
 
+RoloClient *
+rolo_test_client_new (const char *base_url)
+{
+  g_autoptr(GError) error = NULL;
+  RoloClient *client = rolo_client_new (base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY,
+                                        &error);
+
+  g_assert_no_error (error);
+  return client;
+}
+
+RoloClient *
+rolo_test_client_new_for (RoloSandbox *sandbox)
+{
+  g_autofree char *base_url = rolo_sandbox_dup_base_url (sandbox);
+
+  return rolo_test_client_new (base_url);
+}
+
 RoloContactPage *
 rolo_test_client_list (RoloClient        *client,
                        RoloContactQuery  *query,

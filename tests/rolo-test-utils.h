@@ -54,6 +54,10 @@ void         rolo_test_remove_tmp_dir    (const char        *dir);
 
 /* --- RoloClient calls, run to completion ------------------------------------ */
 
+/* A client with the test keys, for @base_url or for @sandbox. */
+RoloClient  *rolo_test_client_new        (const char        *base_url);
+RoloClient  *rolo_test_client_new_for    (RoloSandbox       *sandbox);
+
 RoloContactPage *rolo_test_client_list   (RoloClient        *client,
                                           RoloContactQuery  *query,
                                           guint              page_index,

@@ -76,16 +76,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base_url = NULL;
-
   fixture->requests = g_ptr_array_new_with_free_func (request_free);
   fixture->sandbox = rolo_test_sandbox_new (GPOINTER_TO_UINT (user_data));
   g_signal_connect (fixture->sandbox, "request", G_CALLBACK (request_cb), fixture);
-  base_url = rolo_sandbox_dup_base_url (fixture->sandbox);
-  fixture->client = rolo_client_new (base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY,
-                                     &error);
-  g_assert_no_error (error);
+  fixture->client = rolo_test_client_new_for (fixture->sandbox);
 }
 
 /* Closing destroys the editor already; destroying it twice is an error. */
@@ -1636,9 +1630,7 @@ test_unapplied (Fixture       *fixture,
   uris = soup_server_get_uris (server);
   base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
   g_clear_object (&fixture->client);
-  fixture->client = rolo_client_new (base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY,
-                                     &error);
-  g_assert_no_error (error);
+  fixture->client = rolo_test_client_new (base_url);
 
   open_editor (fixture, 1);
   type_text (fixture, ROLO_CONTACT_FIELD_NOTES, "Call after 5.");
@@ -1940,9 +1932,7 @@ test_dropped_connection (Fixture       *fixture,
   uris = soup_server_get_uris (server);
   base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
   g_clear_object (&fixture->client);
-  fixture->client = rolo_client_new (base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY,
-                                     &error);
-  g_assert_no_error (error);
+  fixture->client = rolo_test_client_new (base_url);
 
   open_editor (fixture, 0);
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");

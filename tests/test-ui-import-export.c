@@ -37,13 +37,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *base_url = NULL;
 
   fixture->sandbox = rolo_test_sandbox_new (GPOINTER_TO_UINT (user_data));
-  base_url = rolo_sandbox_dup_base_url (fixture->sandbox);
-  fixture->client = rolo_client_new (base_url, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY,
-                                     &error);
-  g_assert_no_error (error);
+  fixture->client = rolo_test_client_new_for (fixture->sandbox);
   fixture->dir = g_dir_make_tmp ("rolo-ui-io-XXXXXX", &error);
   g_assert_no_error (error);
 }

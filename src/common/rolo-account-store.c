@@ -202,7 +202,8 @@ save_clear_cb (GObject      *source,
   secret_password_clear_finish (result, &error);
   if (error != NULL)
     {
-      g_task_return_error (task, keyring_error (error, _("The keyring did not keep the API keys.")));
+      g_task_return_error (task,
+                           keyring_error (error, _("The keyring did not keep the API keys.")));
       g_object_unref (task);
       return;
     }

@@ -262,10 +262,12 @@ matched_cb (GObject      *source,
                                                                    : ROLO_CONTACT_FIELD_NAME,
                                  g_strdup_printf (match == ROLO_CONTACT_MATCH_EMAIL
                                                     /* Translators: %s is a contact id. */
-                                                    ? _("Already exists as contact %" G_GINT64_FORMAT
-                                                        " (the same email): skipped.")
-                                                    : _("Already exists as contact %" G_GINT64_FORMAT
-                                                        " (the same name and mobile): skipped."),
+                                                    ? _("Already exists as contact %"
+                                                        G_GINT64_FORMAT " (the same email): "
+                                                        "skipped.")
+                                                    : _("Already exists as contact %"
+                                                        G_GINT64_FORMAT " (the same name and "
+                                                        "mobile): skipped."),
                                                   rolo_contact_get_id (existing)));
   row_job_done (job);
 }

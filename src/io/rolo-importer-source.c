@@ -108,7 +108,8 @@ rolo_import_row_add_field_errors (ImportRow    *row,
 
       for (guint i = 0; messages != NULL && messages[i] != NULL; i++)
         rolo_import_row_add_problem (row, ROLO_IMPORT_PROBLEM_INVALID,
-                                     rolo_import_source_label (source, key), g_strdup (messages[i]));
+                                     rolo_import_source_label (source, key),
+                                     g_strdup (messages[i]));
     }
 }
 
@@ -121,7 +122,8 @@ rolo_import_row_check_country (ImportRow    *row,
 
   if (id != 0 && rolo_country_lookup_id (id) == NULL)
     rolo_import_row_add_problem (row, ROLO_IMPORT_PROBLEM_INVALID,
-                                 rolo_import_source_label (source, ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID),
+                                 rolo_import_source_label (source,
+                                                           ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID),
                                  /* Translators: %d is a country id. */
                                  g_strdup_printf (_("No country has the id %d."), id));
 }
@@ -264,7 +266,8 @@ static ImportRow *
 rolo_import_source_parse_csv (ImportSource *source,
                               GStrv         fields)
 {
-  ImportRow *row = rolo_import_row_new (source->next_index++, rolo_csv_reader_get_line (source->csv));
+  guint line = rolo_csv_reader_get_line (source->csv);
+  ImportRow *row = rolo_import_row_new (source->next_index++, line);
 
   row->fields = fields;
   row->contact = rolo_contact_new ();
@@ -361,7 +364,7 @@ read_batch_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   ImportSource *source = task_data;
-  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rolo_import_row_free);
+  g_autoptr(GPtrArray) batch = NULL;
   GError *error = NULL;
 
   if (source->stream == NULL &&
@@ -372,6 +375,7 @@ read_batch_thread (GTask        *task,
       return;
     }
 
+  batch = g_ptr_array_new_with_free_func ((GDestroyNotify) rolo_import_row_free);
   while (batch->len < BATCH_ROWS)
     {
       ImportRow *row = rolo_import_source_read_row (source, cancellable, &error);

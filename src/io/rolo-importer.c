@@ -183,7 +183,8 @@ rolo_importer_open_async (RoloImporter        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, rolo_importer_open_async);
   inner = g_task_new (self, cancellable, opened_cb, g_steal_pointer (&task));
-  g_task_set_task_data (inner, rolo_import_source_new (self), (GDestroyNotify) rolo_import_source_free);
+  g_task_set_task_data (inner, rolo_import_source_new (self),
+                        (GDestroyNotify) rolo_import_source_free);
   g_task_run_in_thread (inner, rolo_import_source_open_thread);
 }
 

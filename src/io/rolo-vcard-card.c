@@ -200,7 +200,8 @@ card_name_from_n (Card *card)
 
       for (guint j = 0; names[j] != NULL; j++)
         {
-          g_autofree char *part = g_strstrip (rolo_vcard_unescape_text (names[j], card_is_v21 (card)));
+          gboolean v21 = card_is_v21 (card);
+          g_autofree char *part = g_strstrip (rolo_vcard_unescape_text (names[j], v21));
 
           if (*part != '\0')
             g_string_append_printf (name, "%s%s", name->len > 0 ? " " : "", part);
@@ -332,7 +333,8 @@ card_set_switch (Card        *card,
 
   if (value == NULL)
     return;
-  if (rolo_vcard_equal_trimmed (value, strlen (value), "true") || rolo_vcard_equal_trimmed (value, strlen (value), "1"))
+  if (rolo_vcard_equal_trimmed (value, strlen (value), "true") ||
+      rolo_vcard_equal_trimmed (value, strlen (value), "1"))
     set (contact, TRUE);
   else if (rolo_vcard_equal_trimmed (value, strlen (value), "false") ||
            rolo_vcard_equal_trimmed (value, strlen (value), "0"))

@@ -12,8 +12,8 @@
 #include "rolo-contact-list-private.h"
 
 /* The fetching side of RoloContactList: the requests for pages and their
- * dispatch, the answers, the errors and the automatic retries (see "How it
- * works" in rolo-contact-list.c). */
+ * dispatch, the answers, the errors and the automatic retries, and the start
+ * of a new result set (see "How it works" in rolo-contact-list.c). */
 
 #define MAX_IN_FLIGHT ROLO_CONTACT_LIST_MAX_IN_FLIGHT
 /* A failed page comes back by itself (when touched) no sooner than this. */
@@ -43,8 +43,8 @@ error_is_cancelled (const GError *error)
          g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_CANCELLED);
 }
 
-void
-_rolo_contact_list_clear_error (RoloContactList *self)
+static void
+clear_error (RoloContactList *self)
 {
   if (self->error == NULL)
     return;
@@ -267,7 +267,7 @@ page_answered (RoloContactList *self,
     changed = page_fill (self, page, rolo_contact_page_get_contacts (answer));
 
   self->loaded = TRUE;
-  _rolo_contact_list_clear_error (self);
+  clear_error (self);
   _rolo_contact_list_emit_n_items_changed (self, old_n, changed);
   connection_back (self);
   if (!was_loaded)
@@ -337,9 +337,9 @@ list_contacts_cb (GObject      *source,
   _rolo_contact_list_schedule_dispatch (self, 0);
 }
 
-void
-_rolo_contact_list_page_request (RoloContactList *self,
-                                 Page            *page)
+static void
+page_request (RoloContactList *self,
+              Page            *page)
 {
   Request *request = g_new0 (Request, 1);
   guint n_before = self->n_in_flight;
@@ -452,7 +452,7 @@ dispatch (RoloContactList *self)
       Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
 
       if (page != NULL && _rolo_contact_list_page_needs_load (self, page))
-        _rolo_contact_list_page_request (self, page);
+        page_request (self, page);
     }
 }
 
@@ -508,4 +508,50 @@ _rolo_contact_list_schedule_dispatch (RoloContactList *self,
   self->dispatch_source = dispatch_source_new (self, g_idle_source_new ());
   self->dispatch_deadline = dispatch_source_new (self,
                                                  g_timeout_source_new (DISPATCH_DEADLINE_MS));
+}
+
+/* Result sets */
+
+void
+_rolo_contact_list_start_first_page (RoloContactList *self)
+{
+  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
+
+  if (page == NULL)
+    page = _rolo_contact_list_page_new (self, 0);
+  _rolo_contact_list_page_touch (self, page);
+  if (page->request_id == 0)
+    page_request (self, page);
+}
+
+/* Forgets everything of the current result set, telling the view. */
+void
+_rolo_contact_list_reset (RoloContactList *self)
+{
+  guint old_n = _rolo_contact_list_view_n_items (self);
+  GHashTableIter iter;
+  Page *page;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
+    _rolo_contact_list_page_cancel_request (self, page);
+  /* Hidden ids stay hidden in the new result set, wherever they show up. */
+  rolo_hidden_rows_unplace_from (self->hidden, 0);
+  g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->held);
+  g_queue_clear (&self->wanted);
+  self->generation++;
+  self->page_seq = 0;
+  self->auth_failed = FALSE;
+  self->n_failures = 0;
+  _rolo_contact_list_cancel_auto_retry (self);
+  self->n_items = 0;
+
+  clear_error (self);
+  if (self->loaded)
+    {
+      self->loaded = FALSE;
+      _rolo_contact_list_notify (self, PROP_LOADED);
+    }
+  _rolo_contact_list_emit_n_items_changed (self, old_n, NO_POSITION);
 }

@@ -85,6 +85,8 @@ enum {
 
 guint _rolo_contact_list_page_n_rows (RoloContactList *self,
                                       guint            index);
+Page *_rolo_contact_list_page_new (RoloContactList *self,
+                                  guint            index);
 void _rolo_contact_list_page_fit_rows (RoloContactList *self,
                                        Page            *page);
 void _rolo_contact_list_page_set_rows_state (Page             *page,
@@ -97,6 +99,8 @@ void _rolo_contact_list_page_cancel_request (RoloContactList *self,
 void _rolo_contact_list_page_evict (RoloContactList *self,
                                     Page            *page,
                                     gboolean         keep_held);
+void _rolo_contact_list_page_touch (RoloContactList *self,
+                                    Page            *page);
 gboolean _rolo_contact_list_page_is_near (RoloContactList *self,
                                           Page            *page);
 gboolean _rolo_contact_list_page_needs_load (RoloContactList *self,
@@ -112,18 +116,17 @@ void _rolo_contact_list_emit_failed (RoloContactList *self,
 
 /* rolo-contact-list-fetch.c */
 
-void _rolo_contact_list_clear_error (RoloContactList *self);
 void _rolo_contact_list_cancel_auto_retry (RoloContactList *self);
 void _rolo_contact_list_network_changed_cb (GNetworkMonitor *monitor,
                                             gboolean         available,
                                             RoloContactList *self);
-void _rolo_contact_list_page_request (RoloContactList *self,
-                                      Page            *page);
 void _rolo_contact_list_clear_dispatch (RoloContactList *self);
 void _rolo_contact_list_schedule_dispatch (RoloContactList *self,
                                            guint            delay_ms);
 void _rolo_contact_list_want_page (RoloContactList *self,
                                    guint            index);
 void _rolo_contact_list_want_near_pages (RoloContactList *self);
+void _rolo_contact_list_start_first_page (RoloContactList *self);
+void _rolo_contact_list_reset (RoloContactList *self);
 
 G_END_DECLS

@@ -39,8 +39,8 @@
  * model's positions count only the rows not hidden, and each page that
  * arrives is reconciled with the hidden ids (rolo-hidden-rows.c).
  *
- * Requests, their answers, errors and automatic retries are in
- * rolo-contact-list-fetch.c.
+ * Requests, their answers, errors, automatic retries and the start of a new
+ * result set are in rolo-contact-list-fetch.c.
  */
 
 #define MAX_CACHED_PAGES 24
@@ -190,9 +190,9 @@ _rolo_contact_list_page_cancel_request (RoloContactList *self,
   _rolo_contact_list_update_loading (self, n_before);
 }
 
-static Page *
-page_new (RoloContactList *self,
-          guint            index)
+Page *
+_rolo_contact_list_page_new (RoloContactList *self,
+                             guint            index)
 {
   Page *page = g_new0 (Page, 1);
 
@@ -256,9 +256,9 @@ evict_to_bound (RoloContactList *self)
     _rolo_contact_list_page_evict (self, find_lru_page (self), TRUE);
 }
 
-static void
-page_touch (RoloContactList *self,
-            Page            *page)
+void
+_rolo_contact_list_page_touch (RoloContactList *self,
+                               Page            *page)
 {
   if (self->page_seq != 0 && page->last_touch == self->page_seq)
     return;
@@ -369,52 +369,6 @@ _rolo_contact_list_emit_failed (RoloContactList *self,
   g_signal_emit (self, signals[FAILED], 0, error);
 }
 
-/* Result sets */
-
-static void
-start_first_page (RoloContactList *self)
-{
-  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
-
-  if (page == NULL)
-    page = page_new (self, 0);
-  page_touch (self, page);
-  if (page->request_id == 0)
-    _rolo_contact_list_page_request (self, page);
-}
-
-/* Forgets everything of the current result set, telling the view. */
-static void
-reset (RoloContactList *self)
-{
-  guint old_n = _rolo_contact_list_view_n_items (self);
-  GHashTableIter iter;
-  Page *page;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    _rolo_contact_list_page_cancel_request (self, page);
-  /* Hidden ids stay hidden in the new result set, wherever they show up. */
-  rolo_hidden_rows_unplace_from (self->hidden, 0);
-  g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->held);
-  g_queue_clear (&self->wanted);
-  self->generation++;
-  self->page_seq = 0;
-  self->auth_failed = FALSE;
-  self->n_failures = 0;
-  _rolo_contact_list_cancel_auto_retry (self);
-  self->n_items = 0;
-
-  _rolo_contact_list_clear_error (self);
-  if (self->loaded)
-    {
-      self->loaded = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
-  _rolo_contact_list_emit_n_items_changed (self, old_n, NO_POSITION);
-}
-
 /* GListModel */
 
 static GType
@@ -445,10 +399,10 @@ rolo_contact_list_get_item (GListModel *model,
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   if (page == NULL)
-    page = page_new (self, index);
+    page = _rolo_contact_list_page_new (self, index);
   else
     _rolo_contact_list_page_fit_rows (self, page);
-  page_touch (self, page);
+  _rolo_contact_list_page_touch (self, page);
   evict_to_bound (self);
 
   if (_rolo_contact_list_page_needs_load (self, page))
@@ -481,7 +435,7 @@ rolo_contact_list_constructed (GObject *object)
                            G_CALLBACK (_rolo_contact_list_network_changed_cb), self, 0);
   if (self->query == NULL)
     self->query = rolo_contact_query_new ();
-  start_first_page (self);
+  _rolo_contact_list_start_first_page (self);
 }
 
 static void
@@ -698,8 +652,8 @@ rolo_contact_list_set_query (RoloContactList  *self,
     return;
 
   g_set_object (&self->query, copy);
-  reset (self);
-  start_first_page (self);
+  _rolo_contact_list_reset (self);
+  _rolo_contact_list_start_first_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
@@ -742,8 +696,8 @@ lift_holds (RoloContactList *self)
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
   if (page == NULL)
-    page = page_new (self, 0);
-  page_touch (self, page);
+    page = _rolo_contact_list_page_new (self, 0);
+  _rolo_contact_list_page_touch (self, page);
 }
 
 void

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rolo-contact-list.h"
+#include "rolo-contact-list-private.h"
 #include "rolo-hidden-rows.h"
 
 /*
@@ -37,47 +38,13 @@
  * Hidden rows (a delete waiting for its Undo) live in a RoloHiddenRows: the
  * model's positions count only the rows not hidden, and each page that
  * arrives is reconciled with the hidden ids (rolo-hidden-rows.c).
+ *
+ * Requests, their answers, errors, automatic retries and the start of a new
+ * result set are in rolo-contact-list-fetch.c.
  */
 
 #define MAX_CACHED_PAGES 24
-#define MAX_IN_FLIGHT    ROLO_CONTACT_LIST_MAX_IN_FLIGHT
-#define MAX_WANTED       8
 #define NEAR_PAGES       MAX_WANTED
-/* A failed page comes back by itself (when touched) no sooner than this. */
-#define RETRY_DELAY_US   (1 * G_USEC_PER_SEC)
-/* Failed pages near the screen are asked for again by themselves, waiting
- * twice as long after each failure in a row, from the first to the last. */
-#define AUTO_RETRY_FIRST_S 2
-#define AUTO_RETRY_MAX_S   30
-
-typedef enum
-{
-  PAGE_EMPTY,  /* no answer yet: rows are placeholders */
-  PAGE_READY,
-  PAGE_FAILED,
-} PageState;
-
-typedef struct
-{
-  guint         index;
-  PageState     state;
-  gboolean      stale;          /* READY, but to reload when touched */
-  GPtrArray    *rows;           /* RoloContact, strong */
-  guint64       last_touch;
-  guint64       request_id;     /* 0 when no request is in flight */
-  GCancellable *cancellable;
-  gint64        retry_not_before;
-} Page;
-
-typedef struct
-{
-  GWeakRef list;
-  guint    page_index;
-  guint64  id;
-  guint    generation;
-} Request;
-
-#define NO_POSITION ROLO_HIDDEN_ROWS_NO_POSITION
 
 /* A contact of an evicted page that something else still holds. */
 typedef struct
@@ -87,55 +54,11 @@ typedef struct
   guint            position;
 } Held;
 
-struct _RoloContactList
-{
-  GObject           parent_instance;
-
-  RoloClient       *client;
-  RoloContactQuery *query;
-  GMainContext     *context;
-  gboolean          constructed;
-
-  guint             n_items;
-  gboolean          loaded;
-  GError           *error;
-
-  GHashTable       *pages;      /* page index -> Page */
-  GHashTable       *held;       /* position -> Held */
-  GQueue            wanted;     /* page indexes, most recent first */
-  guint64           page_seq;
-  guint             last_touched;
-
-  guint             n_in_flight;
-  guint64           last_request_id;
-  guint             generation;
-  gboolean          auth_failed;   /* no automatic requests until retry/refresh */
-  gint64            not_before;    /* rate limited: no request before this */
-  GSource          *dispatch_source;
-  GSource          *dispatch_deadline; /* in case drawing starves the idle */
-  GSource          *auto_retry_source; /* asks for the failed pages again */
-  guint             n_failures;    /* in a row, without a success between */
-  GNetworkMonitor  *network_monitor;
-
-  RoloHiddenRows   *hidden;
-};
-
 static void rolo_contact_list_model_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (RoloContactList, rolo_contact_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
                                                       rolo_contact_list_model_init))
-
-enum {
-  PROP_0,
-  PROP_CLIENT,
-  PROP_QUERY,
-  PROP_LOADING,
-  PROP_LOADED,
-  PROP_ERROR,
-  PROP_N_ITEMS,
-  N_PROPS
-};
 
 enum {
   FAILED,
@@ -145,17 +68,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* The longest a wanted page waits for the view to settle. */
-#define DISPATCH_DEADLINE_MS 3000
-
-static void schedule_dispatch (RoloContactList *self,
-                               guint            delay_ms);
-
 /* Pages and rows */
 
-static guint
-page_n_rows (RoloContactList *self,
-             guint            index)
+guint
+_rolo_contact_list_page_n_rows (RoloContactList *self,
+                                guint            index)
 {
   guint first = index * ROLO_CONTACT_LIST_PAGE_SIZE;
 
@@ -221,11 +138,11 @@ take_row_object (RoloContactList *self,
 
 /* Fits the rows of a page to n_items: drops rows past the end, adds
  * placeholders for rows the page did not have yet. */
-static void
-page_fit_rows (RoloContactList *self,
-               Page            *page)
+void
+_rolo_contact_list_page_fit_rows (RoloContactList *self,
+                                  Page            *page)
 {
-  guint n_rows = page_n_rows (self, page->index);
+  guint n_rows = _rolo_contact_list_page_n_rows (self, page->index);
   guint first = page->index * ROLO_CONTACT_LIST_PAGE_SIZE;
 
   if (page->rows->len > n_rows)
@@ -234,10 +151,10 @@ page_fit_rows (RoloContactList *self,
     g_ptr_array_add (page->rows, take_row_object (self, first + page->rows->len));
 }
 
-static void
-page_set_rows_state (Page             *page,
-                     RoloContactState  from,
-                     RoloContactState  to)
+void
+_rolo_contact_list_page_set_rows_state (Page             *page,
+                                        RoloContactState  from,
+                                        RoloContactState  to)
 {
   for (guint i = 0; i < page->rows->len; i++)
     {
@@ -248,17 +165,17 @@ page_set_rows_state (Page             *page,
     }
 }
 
-static void
-update_loading (RoloContactList *self,
-                guint            n_before)
+void
+_rolo_contact_list_update_loading (RoloContactList *self,
+                                   guint            n_before)
 {
   if ((n_before > 0) != (self->n_in_flight > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-page_cancel_request (RoloContactList *self,
-                     Page            *page)
+void
+_rolo_contact_list_page_cancel_request (RoloContactList *self,
+                                        Page            *page)
 {
   guint n_before = self->n_in_flight;
 
@@ -270,33 +187,33 @@ page_cancel_request (RoloContactList *self,
   g_cancellable_cancel (page->cancellable);
   g_clear_object (&page->cancellable);
   self->n_in_flight--;
-  update_loading (self, n_before);
+  _rolo_contact_list_update_loading (self, n_before);
 }
 
-static Page *
-page_new (RoloContactList *self,
-          guint            index)
+Page *
+_rolo_contact_list_page_new (RoloContactList *self,
+                             guint            index)
 {
   Page *page = g_new0 (Page, 1);
 
   page->index = index;
   page->rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
-  page_fit_rows (self, page);
+  _rolo_contact_list_page_fit_rows (self, page);
 
   return page;
 }
 
 /* Removes a page from the cache; its rows still held elsewhere stay known, so
  * that they are filled in place when the page comes back. */
-static void
-page_evict (RoloContactList *self,
-            Page            *page,
-            gboolean         keep_held)
+void
+_rolo_contact_list_page_evict (RoloContactList *self,
+                               Page            *page,
+                               gboolean         keep_held)
 {
   guint first = page->index * ROLO_CONTACT_LIST_PAGE_SIZE;
 
-  page_cancel_request (self, page);
+  _rolo_contact_list_page_cancel_request (self, page);
   g_queue_remove (&self->wanted, GUINT_TO_POINTER (page->index));
   if (keep_held)
     {
@@ -336,12 +253,12 @@ static void
 evict_to_bound (RoloContactList *self)
 {
   while (g_hash_table_size (self->pages) > MAX_CACHED_PAGES)
-    page_evict (self, find_lru_page (self), TRUE);
+    _rolo_contact_list_page_evict (self, find_lru_page (self), TRUE);
 }
 
-static void
-page_touch (RoloContactList *self,
-            Page            *page)
+void
+_rolo_contact_list_page_touch (RoloContactList *self,
+                               Page            *page)
 {
   if (self->page_seq != 0 && page->last_touch == self->page_seq)
     return;
@@ -350,9 +267,9 @@ page_touch (RoloContactList *self,
   self->last_touched = page->index;
 }
 
-static gboolean
-page_is_near (RoloContactList *self,
-              Page            *page)
+gboolean
+_rolo_contact_list_page_is_near (RoloContactList *self,
+                                 Page            *page)
 {
   return self->page_seq - page->last_touch < NEAR_PAGES;
 }
@@ -360,9 +277,9 @@ page_is_near (RoloContactList *self,
 /* Whether a request for the page is due. After an authorization failure
  * nothing is, until retry() or refresh(); a failed page waits a little before
  * it is retried by itself, so rows coming and going cause no request storm. */
-static gboolean
-page_needs_load (RoloContactList *self,
-                 Page            *page)
+gboolean
+_rolo_contact_list_page_needs_load (RoloContactList *self,
+                                    Page            *page)
 {
   if (page->request_id != 0 || self->auth_failed)
     return FALSE;
@@ -380,57 +297,11 @@ page_needs_load (RoloContactList *self,
     }
 }
 
-static void
-want_page (RoloContactList *self,
-           guint            index)
-{
-  gpointer key = GUINT_TO_POINTER (index);
-
-  if (self->wanted.head == NULL || self->wanted.head->data != key)
-    {
-      g_queue_remove (&self->wanted, key);
-      g_queue_push_head (&self->wanted, key);
-      while (self->wanted.length > MAX_WANTED)
-        g_queue_pop_tail (&self->wanted);
-    }
-  schedule_dispatch (self, 0);
-}
-
-/* Wants the pages near the screen that need it, the most recent first. */
-static void
-want_near_pages (RoloContactList *self)
-{
-  g_autoptr(GPtrArray) near = g_ptr_array_new ();
-  GHashTableIter iter;
-  Page *page;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    {
-      if (page_is_near (self, page) && page_needs_load (self, page))
-        g_ptr_array_add (near, page);
-    }
-
-  /* Oldest first, so that the most recent ends at the head of the queue. */
-  for (guint n = near->len; n > 0; n--)
-    {
-      guint oldest = 0;
-
-      for (guint i = 1; i < near->len; i++)
-        {
-          if (((Page *) near->pdata[i])->last_touch < ((Page *) near->pdata[oldest])->last_touch)
-            oldest = i;
-        }
-      want_page (self, ((Page *) near->pdata[oldest])->index);
-      g_ptr_array_remove_index_fast (near, oldest);
-    }
-}
-
 /* Hidden rows */
 
 /* Every placed entry lies below n_items (apply_total() sees to it). */
-static guint
-view_n_items (RoloContactList *self)
+guint
+_rolo_contact_list_view_n_items (RoloContactList *self)
 {
   return self->n_items - rolo_hidden_rows_get_n_placed (self->hidden);
 }
@@ -461,226 +332,15 @@ find_loaded (gint64   id,
   return NO_POSITION;
 }
 
-/* Errors */
-
-static gboolean
-error_is_cancelled (const GError *error)
-{
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-         g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_CANCELLED);
-}
-
-static void
-clear_error (RoloContactList *self)
-{
-  if (self->error == NULL)
-    return;
-
-  g_clear_error (&self->error);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-}
-
-static void
-report_error (RoloContactList *self,
-              const GError    *error)
-{
-  gboolean first = self->error == NULL;
-
-  g_clear_error (&self->error);
-  self->error = g_error_copy (error);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
-  if (first)
-    g_signal_emit (self, signals[FAILED], 0, self->error);
-}
-
-/* Wants the failed pages near the screen again, now. */
-static void
-retry_near_failed (RoloContactList *self)
-{
-  GHashTableIter iter;
-  Page *page;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    if (page->state == PAGE_FAILED && page_is_near (self, page))
-      page->retry_not_before = MAX (self->not_before, 0);
-  want_near_pages (self);
-}
-
-static void
-cancel_auto_retry (RoloContactList *self)
-{
-  if (self->auto_retry_source != NULL)
-    g_source_destroy (self->auto_retry_source);
-  g_clear_pointer (&self->auto_retry_source, g_source_unref);
-}
-
-static gboolean
-auto_retry_cb (gpointer user_data)
-{
-  RoloContactList *self = user_data;
-
-  g_clear_pointer (&self->auto_retry_source, g_source_unref);
-  g_debug ("Asking again for the pages that failed (%u failures in a row)", self->n_failures);
-  retry_near_failed (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* After a failure the rows that failed are asked for again by themselves,
- * a little later each time: when the connection or the server comes back
- * they fill in, with no Retry and no scrolling. Not after a refusal of the
- * keys, which asking again cannot mend. */
-static void
-schedule_auto_retry (RoloContactList *self,
-                     guint            at_least_s)
-{
-  guint delay_s;
-
-  if (self->auto_retry_source != NULL || self->auth_failed)
-    return;
-
-  self->n_failures++;
-  delay_s = AUTO_RETRY_FIRST_S << MIN (self->n_failures - 1, 5);
-  delay_s = MAX (MIN (delay_s, AUTO_RETRY_MAX_S), at_least_s);
-  g_debug ("Asking again in %u s", delay_s);
-
-  self->auto_retry_source = g_timeout_source_new_seconds (delay_s);
-  g_source_set_callback (self->auto_retry_source, auto_retry_cb, self, NULL);
-  g_source_set_static_name (self->auto_retry_source, "[rolo] contact list retry");
-  g_source_attach (self->auto_retry_source, self->context);
-}
-
-/* An answer came: whatever kept the failed pages away is gone. */
-static void
-connection_back (RoloContactList *self)
-{
-  gboolean was_failing = self->n_failures > 0;
-
-  self->n_failures = 0;
-  if (was_failing)
-    {
-      cancel_auto_retry (self);
-      retry_near_failed (self);
-    }
-}
-
-static void
-network_changed_cb (GNetworkMonitor *monitor,
-                    gboolean         available,
-                    RoloContactList *self)
-{
-  if (available && self->n_failures > 0 && !self->auth_failed)
-    {
-      g_debug ("The network is back: asking again for the pages that failed");
-      cancel_auto_retry (self);
-      retry_near_failed (self);
-    }
-}
-
-static void
-page_failed (RoloContactList *self,
-             Page            *page,
-             const GError    *error)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  g_debug ("Page %u failed: %s", page->index, error->message);
-  page->state = PAGE_FAILED;
-  page->retry_not_before = now + RETRY_DELAY_US;
-  page_set_rows_state (page, ROLO_CONTACT_STATE_LOADING, ROLO_CONTACT_STATE_FAILED);
-
-  if (g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_UNAUTHORIZED) ||
-      g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_FORBIDDEN))
-    self->auth_failed = TRUE;
-  else if (g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_RATE_LIMITED))
-    {
-      guint seconds = MAX (rolo_client_error_get_retry_after (error), 1);
-
-      self->not_before = now + seconds * G_USEC_PER_SEC;
-      page->retry_not_before = MAX (page->retry_not_before, self->not_before);
-      schedule_auto_retry (self, seconds);
-      return;
-    }
-
-  schedule_auto_retry (self, 0);
-}
-
-/* Answers */
-
-/* A changed total moves the end of the list: rows past it go, pages that
- * remain may hold rows that moved, so they reload when seen again. */
-static void
-apply_total (RoloContactList *self,
-             guint            total,
-             guint            answered_page)
-{
-  g_autoptr(GPtrArray) gone = g_ptr_array_new ();
-  GHashTableIter iter;
-  Page *page;
-  gpointer key;
-  Held *held;
-
-  g_debug ("total_records changed from %u to %u", self->n_items, total);
-  self->n_items = total;
-  rolo_hidden_rows_unplace_from (self->hidden, total);
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    {
-      if (page_n_rows (self, page->index) == 0 && page->index != answered_page)
-        g_ptr_array_add (gone, page);
-      else if (page->index != answered_page)
-        {
-          page_fit_rows (self, page);
-          page->stale = page->state == PAGE_READY;
-        }
-    }
-  for (guint i = 0; i < gone->len; i++)
-    page_evict (self, g_ptr_array_index (gone, i), FALSE);
-
-  g_hash_table_iter_init (&iter, self->held);
-  while (g_hash_table_iter_next (&iter, &key, (gpointer *) &held))
-    {
-      if (GPOINTER_TO_UINT (key) >= total)
-        g_hash_table_iter_remove (&iter);
-    }
-}
-
-/* Returns what rolo_hidden_rows_reconcile() does. */
-static guint
-page_fill (RoloContactList *self,
-           Page            *page,
-           GListModel      *contacts)
-{
-  guint n = g_list_model_get_n_items (contacts);
-
-  page_fit_rows (self, page);
-  for (guint i = 0; i < page->rows->len && i < n; i++)
-    {
-      g_autoptr(RoloContact) contact = g_list_model_get_item (contacts, i);
-      RoloContact *row = g_ptr_array_index (page->rows, i);
-
-      rolo_contact_update_from (row, contact);
-      rolo_contact_set_state (row, ROLO_CONTACT_STATE_READY);
-    }
-
-  page->state = PAGE_READY;
-  /* A short answer (the data moved under us) leaves rows to load again. */
-  page->stale = n < page->rows->len;
-
-  return rolo_hidden_rows_reconcile (self->hidden, page->index * ROLO_CONTACT_LIST_PAGE_SIZE,
-                                     page->rows, MIN (n, page->rows->len));
-}
-
 /* Tells the view what changed since it had old_n items: the end of the list
  * moved, and from changed (a source position, or NO_POSITION) on, the rows
  * hidden changed. */
-static void
-emit_n_items_changed (RoloContactList *self,
-                      guint            old_n,
-                      guint            changed)
+void
+_rolo_contact_list_emit_n_items_changed (RoloContactList *self,
+                                         guint            old_n,
+                                         guint            changed)
 {
-  guint new_n = view_n_items (self);
+  guint new_n = _rolo_contact_list_view_n_items (self);
   guint common = MIN (old_n, new_n);
 
   if (changed != NO_POSITION)
@@ -693,266 +353,20 @@ emit_n_items_changed (RoloContactList *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-static void
-page_answered (RoloContactList *self,
-               guint            index,
-               RoloContactPage *answer)
+/* For rolo-contact-list-fetch.c */
+
+void
+_rolo_contact_list_notify (RoloContactList *self,
+                           guint            prop_id)
 {
-  guint old_n = view_n_items (self);
-  guint old_total = self->n_items;
-  guint total = rolo_contact_page_get_total_records (answer);
-  guint changed = NO_POSITION;
-  gboolean was_loaded = self->loaded;
-  Page *page;
-
-  if (total != self->n_items)
-    apply_total (self, total, index);
-
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-  if (page_n_rows (self, index) == 0 && index != 0)
-    page_evict (self, page, FALSE);
-  else
-    changed = page_fill (self, page, rolo_contact_page_get_contacts (answer));
-
-  self->loaded = TRUE;
-  clear_error (self);
-  emit_n_items_changed (self, old_n, changed);
-  connection_back (self);
-  if (!was_loaded)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-  if (old_total != self->n_items && was_loaded)
-    want_near_pages (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
-static void
-request_free (Request *request)
+void
+_rolo_contact_list_emit_failed (RoloContactList *self,
+                                const GError    *error)
 {
-  g_weak_ref_clear (&request->list);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
-/* The page a request was for, if the answer is still wanted. */
-static Page *
-request_take_page (RoloContactList *self,
-                   Request         *request)
-{
-  Page *page;
-  guint n_before = self->n_in_flight;
-
-  if (request->generation != self->generation)
-    return NULL;
-
-  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (request->page_index));
-  if (page == NULL || page->request_id != request->id)
-    return NULL;
-
-  page->request_id = 0;
-  g_clear_object (&page->cancellable);
-  self->n_in_flight--;
-  update_loading (self, n_before);
-
-  return page;
-}
-
-static void
-list_contacts_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(Request) request = user_data;
-  g_autoptr(RoloContactList) self = g_weak_ref_get (&request->list);
-  g_autoptr(RoloContactPage) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  Page *page;
-
-  answer = rolo_client_list_contacts_finish (ROLO_CLIENT (source), result, &error);
-  if (self == NULL || (page = request_take_page (self, request)) == NULL)
-    return;
-
-  if (answer != NULL)
-    page_answered (self, request->page_index, answer);
-  else if (error_is_cancelled (error))
-    page_set_rows_state (page, ROLO_CONTACT_STATE_FAILED, ROLO_CONTACT_STATE_LOADING);
-  else
-    {
-      page_failed (self, page, error);
-      report_error (self, error);
-    }
-
-  schedule_dispatch (self, 0);
-}
-
-static void
-page_request (RoloContactList *self,
-              Page            *page)
-{
-  Request *request = g_new0 (Request, 1);
-  guint n_before = self->n_in_flight;
-
-  g_assert (page->request_id == 0);
-
-  g_debug ("Requesting page %u", page->index);
-  g_weak_ref_init (&request->list, self);
-  request->page_index = page->index;
-  request->id = ++self->last_request_id;
-  request->generation = self->generation;
-
-  page->request_id = request->id;
-  page->cancellable = g_cancellable_new ();
-  if (page->state == PAGE_FAILED)
-    page->state = PAGE_EMPTY;
-  page_set_rows_state (page, ROLO_CONTACT_STATE_FAILED, ROLO_CONTACT_STATE_LOADING);
-  self->n_in_flight++;
-  update_loading (self, n_before);
-
-  rolo_client_list_contacts_async (self->client, self->query, page->index,
-                                   ROLO_CONTACT_LIST_PAGE_SIZE, page->cancellable,
-                                   list_contacts_cb, request);
-}
-
-/* Dispatch */
-
-/* When pages wait and every slot is taken by a page the user has scrolled
- * away from, those requests make way. */
-static void
-cancel_far_requests (RoloContactList *self)
-{
-  GHashTableIter iter;
-  Page *page;
-
-  if (self->wanted.length == 0 || self->n_in_flight < MAX_IN_FLIGHT)
-    return;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    {
-      if (page->request_id != 0 && !page_is_near (self, page))
-        page_cancel_request (self, page);
-    }
-}
-
-static void
-dispatch (RoloContactList *self)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (now < self->not_before)
-    {
-      schedule_dispatch (self, (self->not_before - now + 999) / 1000);
-      return;
-    }
-
-  cancel_far_requests (self);
-  while (self->n_in_flight < MAX_IN_FLIGHT && self->wanted.length > 0)
-    {
-      guint index = GPOINTER_TO_UINT (g_queue_pop_head (&self->wanted));
-      Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
-
-      if (page != NULL && page_needs_load (self, page))
-        page_request (self, page);
-    }
-}
-
-static void
-clear_dispatch (RoloContactList *self)
-{
-  if (self->dispatch_source != NULL)
-    g_source_destroy (self->dispatch_source);
-  g_clear_pointer (&self->dispatch_source, g_source_unref);
-  if (self->dispatch_deadline != NULL)
-    g_source_destroy (self->dispatch_deadline);
-  g_clear_pointer (&self->dispatch_deadline, g_source_unref);
-}
-
-static gboolean
-dispatch_cb (gpointer user_data)
-{
-  RoloContactList *self = user_data;
-
-  clear_dispatch (self);
-  dispatch (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static GSource *
-dispatch_source_new (RoloContactList *self,
-                     GSource         *source)
-{
-  g_source_set_callback (source, dispatch_cb, self, NULL);
-  g_source_set_static_name (source, "[rolo] contact list dispatch");
-  g_source_attach (source, self->context);
-  return source;
-}
-
-static void
-schedule_dispatch (RoloContactList *self,
-                   guint            delay_ms)
-{
-  if (self->dispatch_source != NULL)
-    return;
-
-  if (delay_ms > 0)
-    {
-      self->dispatch_source = dispatch_source_new (self, g_timeout_source_new (delay_ms));
-      return;
-    }
-
-  /* Once the view is laid out (an idle runs after GTK's layout), so that
-   * only the pages it settles on are asked for; but no later than the
-   * deadline, as a window that draws without pause (a spinner on a slow
-   * machine) would hold back an idle for ever. */
-  self->dispatch_source = dispatch_source_new (self, g_idle_source_new ());
-  self->dispatch_deadline = dispatch_source_new (self,
-                                                 g_timeout_source_new (DISPATCH_DEADLINE_MS));
-}
-
-/* Result sets */
-
-static void
-start_first_page (RoloContactList *self)
-{
-  Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
-
-  if (page == NULL)
-    page = page_new (self, 0);
-  page_touch (self, page);
-  if (page->request_id == 0)
-    page_request (self, page);
-}
-
-/* Forgets everything of the current result set, telling the view. */
-static void
-reset (RoloContactList *self)
-{
-  guint old_n = view_n_items (self);
-  GHashTableIter iter;
-  Page *page;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    page_cancel_request (self, page);
-  /* Hidden ids stay hidden in the new result set, wherever they show up. */
-  rolo_hidden_rows_unplace_from (self->hidden, 0);
-  g_hash_table_remove_all (self->pages);
-  g_hash_table_remove_all (self->held);
-  g_queue_clear (&self->wanted);
-  self->generation++;
-  self->page_seq = 0;
-  self->auth_failed = FALSE;
-  self->n_failures = 0;
-  cancel_auto_retry (self);
-  self->n_items = 0;
-
-  clear_error (self);
-  if (self->loaded)
-    {
-      self->loaded = FALSE;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
-    }
-  emit_n_items_changed (self, old_n, NO_POSITION);
+  g_signal_emit (self, signals[FAILED], 0, error);
 }
 
 /* GListModel */
@@ -966,7 +380,7 @@ rolo_contact_list_get_item_type (GListModel *model)
 static guint
 rolo_contact_list_get_n_items (GListModel *model)
 {
-  return view_n_items (ROLO_CONTACT_LIST (model));
+  return _rolo_contact_list_view_n_items (ROLO_CONTACT_LIST (model));
 }
 
 static gpointer
@@ -977,7 +391,7 @@ rolo_contact_list_get_item (GListModel *model,
   guint index;
   Page *page;
 
-  if (position >= view_n_items (self))
+  if (position >= _rolo_contact_list_view_n_items (self))
     return NULL;
 
   position = rolo_hidden_rows_view_to_source (self->hidden, position);
@@ -985,14 +399,14 @@ rolo_contact_list_get_item (GListModel *model,
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   if (page == NULL)
-    page = page_new (self, index);
+    page = _rolo_contact_list_page_new (self, index);
   else
-    page_fit_rows (self, page);
-  page_touch (self, page);
+    _rolo_contact_list_page_fit_rows (self, page);
+  _rolo_contact_list_page_touch (self, page);
   evict_to_bound (self);
 
-  if (page_needs_load (self, page))
-    want_page (self, index);
+  if (_rolo_contact_list_page_needs_load (self, page))
+    _rolo_contact_list_want_page (self, index);
 
   return g_object_ref (g_ptr_array_index (page->rows, position % ROLO_CONTACT_LIST_PAGE_SIZE));
 }
@@ -1018,10 +432,10 @@ rolo_contact_list_constructed (GObject *object)
   self->constructed = TRUE;
   self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   g_signal_connect_object (self->network_monitor, "network-changed",
-                           G_CALLBACK (network_changed_cb), self, 0);
+                           G_CALLBACK (_rolo_contact_list_network_changed_cb), self, 0);
   if (self->query == NULL)
     self->query = rolo_contact_query_new ();
-  start_first_page (self);
+  _rolo_contact_list_start_first_page (self);
 }
 
 static void
@@ -1033,12 +447,12 @@ rolo_contact_list_dispose (GObject *object)
 
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    page_cancel_request (self, page);
+    _rolo_contact_list_page_cancel_request (self, page);
   g_hash_table_remove_all (self->pages);
   g_hash_table_remove_all (self->held);
   g_queue_clear (&self->wanted);
-  clear_dispatch (self);
-  cancel_auto_retry (self);
+  _rolo_contact_list_clear_dispatch (self);
+  _rolo_contact_list_cancel_auto_retry (self);
   if (self->network_monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->network_monitor, self);
   g_clear_object (&self->network_monitor);
@@ -1088,7 +502,7 @@ rolo_contact_list_get_property (GObject    *object,
       g_value_set_boxed (value, self->error);
       break;
     case PROP_N_ITEMS:
-      g_value_set_uint (value, view_n_items (self));
+      g_value_set_uint (value, _rolo_contact_list_view_n_items (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1238,8 +652,8 @@ rolo_contact_list_set_query (RoloContactList  *self,
     return;
 
   g_set_object (&self->query, copy);
-  reset (self);
-  start_first_page (self);
+  _rolo_contact_list_reset (self);
+  _rolo_contact_list_start_first_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
 }
 
@@ -1282,8 +696,8 @@ lift_holds (RoloContactList *self)
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (0));
   if (page == NULL)
-    page = page_new (self, 0);
-  page_touch (self, page);
+    page = _rolo_contact_list_page_new (self, 0);
+  _rolo_contact_list_page_touch (self, page);
 }
 
 void
@@ -1296,16 +710,16 @@ rolo_contact_list_refresh (RoloContactList *self)
 
   g_debug ("Refreshing");
   lift_holds (self);
-  cancel_auto_retry (self);
+  _rolo_contact_list_cancel_auto_retry (self);
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
     {
       /* An answer on its way may predate what the user wants to see. */
-      page_cancel_request (self, page);
+      _rolo_contact_list_page_cancel_request (self, page);
       page->stale = page->state == PAGE_READY;
       page->retry_not_before = 0;
     }
-  want_near_pages (self);
+  _rolo_contact_list_want_near_pages (self);
 }
 
 void
@@ -1318,11 +732,11 @@ rolo_contact_list_retry (RoloContactList *self)
 
   lift_holds (self);
   /* Asked now: the next wait, if this fails too, starts from here. */
-  cancel_auto_retry (self);
+  _rolo_contact_list_cancel_auto_retry (self);
   g_hash_table_iter_init (&iter, self->pages);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
     page->retry_not_before = 0;
-  want_near_pages (self);
+  _rolo_contact_list_want_near_pages (self);
 }
 
 guint
@@ -1370,9 +784,9 @@ rolo_contact_list_hide (RoloContactList *self,
   g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
 
-  old_n = view_n_items (self);
+  old_n = _rolo_contact_list_view_n_items (self);
   rolo_hidden_rows_hide (self->hidden, ids, n_ids, find_loaded, self, G_LIST_MODEL (self));
-  if (view_n_items (self) != old_n)
+  if (_rolo_contact_list_view_n_items (self) != old_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
@@ -1394,9 +808,9 @@ rolo_contact_list_unhide (RoloContactList *self,
   g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
   g_return_if_fail (ids != NULL || n_ids == 0);
 
-  old_n = view_n_items (self);
+  old_n = _rolo_contact_list_view_n_items (self);
   rolo_hidden_rows_unhide (self->hidden, ids, n_ids, G_LIST_MODEL (self));
-  if (view_n_items (self) != old_n)
+  if (_rolo_contact_list_view_n_items (self) != old_n)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 

@@ -39,6 +39,10 @@ gboolean   rolo_test_is_type_named    (GtkWidget           *widget,
                                        const char          *type_name);
 gboolean   rolo_test_is_button_for    (GtkWidget           *widget,
                                        const char          *action_name);
+/* A widget a screen reader calls @name: its accessible label is @name.
+ * Needs the test accessibility backend (GTK_A11Y=test). */
+gboolean   rolo_test_is_named         (GtkWidget           *widget,
+                                       const char          *name);
 
 /* What pressing @keyval with @modifiers does through @widget's own key
  * bindings (its class shortcuts and shortcut controllers): the binding's

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "rolo-application.h"
+#include "rolo-contact-editor.h"
 #include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
@@ -152,7 +153,8 @@ header_bar (Fixture *fixture)
   return header;
 }
 
-/* The header bar's search, type filter and Refresh: on screen, or not. */
+/* The header bar's search, type filter, New Contact and Refresh: on screen,
+ * or not. */
 static void
 assert_list_tools (Fixture  *fixture,
                    gboolean  search_shown,
@@ -164,6 +166,8 @@ assert_list_tools (Fixture  *fixture,
   GtkWidget *type_buttons = find_button (header, "win.type-filter");
   GtkWidget *type_menu = find_of_type (header, GTK_TYPE_MENU_BUTTON);
   GtkWidget *refresh = find_button (header, "win.refresh");
+  /* Found as a screen reader finds it: by its name. */
+  GtkWidget *new_contact = rolo_test_find_widget (header, rolo_test_is_named, "New Contact");
   GtkWidget *capture = gtk_search_entry_get_key_capture_widget (GTK_SEARCH_ENTRY (search));
   GtkWidget *focus;
 
@@ -175,6 +179,9 @@ assert_list_tools (Fixture  *fixture,
                    ==, search_shown);
   g_assert_false (gtk_widget_is_drawable (type_buttons) && gtk_widget_is_drawable (type_menu));
   g_assert_cmpint (gtk_widget_is_drawable (refresh), ==, refresh_shown);
+  /* New Contact goes with Refresh: wherever a list or an empty one shows. */
+  g_assert_true (rolo_test_is_button_for (new_contact, "win.new-contact"));
+  g_assert_cmpint (gtk_widget_is_drawable (new_contact), ==, refresh_shown);
   /* Typing in the window starts a search only where one can be seen. */
   g_assert_true (capture == (search_shown ? GTK_WIDGET (fixture->window) : NULL));
 
@@ -282,6 +289,48 @@ test_browse_empty (Fixture       *fixture,
   g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "0 contacts");
   /* Nothing to search; Refresh for contacts added in the web app. */
   assert_list_tools (fixture, FALSE, TRUE);
+}
+
+/* The primary action is a button at the start of the header bar, named for
+ * screen readers, which opens a new contact's editor like Ctrl+N. */
+static void
+test_new_contact_button (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  GtkWidget *header;
+  GtkWidget *button;
+  GtkWidget *first;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  RoloContactEditor *editor = NULL;
+
+  fixture_connect (fixture, 3, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_until_settled (fixture);
+
+  header = header_bar (fixture);
+  button = rolo_test_find_widget (header, rolo_test_is_named, "New Contact");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "New Contact");
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (button)), ==, "list-add-symbolic");
+  g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focus_on_click (button));
+
+  /* First of the start side, after the window's own controls. */
+  first = gtk_widget_get_first_child (gtk_widget_get_parent (button));
+  while (first != NULL && (!gtk_widget_is_drawable (first) || GTK_IS_WINDOW_CONTROLS (first)))
+    first = gtk_widget_get_next_sibling (first);
+  g_assert_true (first == button);
+
+  g_signal_emit_by_name (button, "clicked");
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ROLO_IS_CONTACT_EDITOR (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
+        editor = ROLO_CONTACT_EDITOR (toplevel);
+    }
+  g_assert_nonnull (editor);
+  g_assert_cmpint (rolo_contact_editor_get_id (editor), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
 }
 
 static void
@@ -426,10 +475,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No accessibility bus, and no GL: Mesa's software driver, loaded and
-   * dropped while GDK probes for GL, leaks in a way LeakSanitizer cannot
-   * attribute. The cairo renderer draws these widgets just as well. */
-  g_setenv ("GTK_A11Y", "none", TRUE);
+  /* The test accessibility backend: names where tests can read them, and
+   * no bus. No GL: Mesa's software driver, loaded and dropped while GDK
+   * probes for GL, leaks in a way LeakSanitizer cannot attribute. The cairo
+   * renderer draws these widgets just as well. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -442,6 +492,7 @@ main (int   argc,
   ADD ("/ui/window/browse/one", test_browse_one);
   ADD ("/ui/window/browse/empty", test_browse_empty);
   ADD ("/ui/window/list-tools", test_list_tools);
+  ADD ("/ui/window/new-contact-button", test_new_contact_button);
   ADD ("/ui/window/error/rejected-keys", test_rejected_keys);
   ADD ("/ui/window/error/server-down", test_server_down);
   ADD ("/ui/window/error/setup", test_setup_error);

@@ -153,8 +153,9 @@ rolo_window_shows_list (RoloWindow *self)
 }
 
 /* Without a list, nothing to search, filter or refresh: the header bar says
- * "Rolo", and typing does not start a search nobody can see. Refresh stays
- * beside an empty workspace, for contacts added elsewhere. */
+ * "Rolo", and typing does not start a search nobody can see. New Contact and
+ * Refresh stay beside an empty workspace, for the first contact and for
+ * contacts added elsewhere. */
 void
 rolo_window_update_list_tools (RoloWindow *self)
 {
@@ -166,6 +167,8 @@ rolo_window_update_list_tools (RoloWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->type_filter_menu_button),
                           shows_list && self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), !self->compact);
+  gtk_widget_set_visible (self->new_contact_button,
+                          shows_list || self->page == ROLO_WINDOW_PAGE_EMPTY);
   gtk_widget_set_visible (self->refresh_button,
                           shows_list || self->page == ROLO_WINDOW_PAGE_EMPTY);
   if (gtk_search_entry_get_key_capture_widget (self->search_entry) != capture)

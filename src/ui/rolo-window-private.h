@@ -35,6 +35,7 @@ struct _RoloWindow
   GtkStack             *title_stack;   /* the search, or the title without a list */
   GtkWidget            *type_filter_box;
   GtkMenuButton        *type_filter_menu_button; /* in its place when narrow */
+  GtkWidget            *new_contact_button;
   GtkWidget            *refresh_button;
   GtkLabel             *count_label;
   GtkSpinner           *spinner;

@@ -609,6 +609,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, type_filter_box);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, type_filter_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, new_contact_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, refresh_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, spinner);

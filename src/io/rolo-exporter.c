@@ -14,7 +14,7 @@
 #include "rolo-contact-csv.h"
 #include "rolo-csv.h"
 #include "rolo-exporter.h"
-#include "rolo-io-retry.h"
+#include "rolo-retry.h"
 #include "rolo-vcard.h"
 
 #define PAGE_SIZE    100 /* the API's largest */
@@ -408,7 +408,7 @@ waited_cb (GObject      *source,
   ExportRun *run = g_task_get_task_data (request->task);
   GError *error = NULL;
 
-  if (!rolo_io_sleep_finish (result, &error))
+  if (!rolo_retry_sleep_finish (result, &error))
     export_run_fail (run, error);
   export_run_read (request);
 }
@@ -428,11 +428,11 @@ read_cb (GObject      *source,
 
   contact = rolo_client_get_contact_finish (ROLO_CLIENT (source), result, &error);
   if (contact == NULL && run->error == NULL &&
-      rolo_io_retry_delay (error, request->attempt, &delay_ms))
+      rolo_retry_delay (error, request->attempt, &delay_ms))
     {
       g_clear_error (&error);
       request->attempt++;
-      rolo_io_sleep_async (delay_ms, run->cancellable, waited_cb, g_steal_pointer (&request));
+      rolo_retry_sleep_async (delay_ms, run->cancellable, waited_cb, g_steal_pointer (&request));
       return;
     }
 

@@ -14,7 +14,7 @@
 #include "rolo-contact-csv.h"
 #include "rolo-contact-match.h"
 #include "rolo-importer-private.h"
-#include "rolo-io-retry.h"
+#include "rolo-retry.h"
 
 #define MAX_IN_FLIGHT 4
 
@@ -209,7 +209,7 @@ retry_waited_cb (GObject      *source,
   Pass *pass = g_task_get_task_data (job->task);
   GError *error = NULL;
 
-  if (!rolo_io_sleep_finish (result, &error))
+  if (!rolo_retry_sleep_finish (result, &error))
     {
       pass_fail (pass, error);
       row_job_done (job);
@@ -228,12 +228,12 @@ row_job_retry (RowJob  *job,
   Pass *pass = g_task_get_task_data (job->task);
   guint delay_ms;
 
-  if (!rolo_io_retry_delay (error, job->attempt, &delay_ms))
+  if (!rolo_retry_delay (error, job->attempt, &delay_ms))
     return FALSE;
   job->attempt++;
   job->retry = step;
   g_error_free (error);
-  rolo_io_sleep_async (delay_ms, pass->cancellable, retry_waited_cb, job);
+  rolo_retry_sleep_async (delay_ms, pass->cancellable, retry_waited_cb, job);
   return TRUE;
 }
 

@@ -1,24 +1,24 @@
-/* rolo-io-retry.c
+/* rolo-retry.c
  *
  * Copyright 2026 The Rolo authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "rolo-io"
+#define G_LOG_DOMAIN "rolo-client"
 
 #include "config.h"
 
 #include "rolo-client-error.h"
-#include "rolo-io-retry.h"
+#include "rolo-retry.h"
 
 #define MAX_RETRIES      8
 #define MAX_RETRY_WAIT_S 30
 
 gboolean
-rolo_io_retry_delay (const GError *error,
-                     guint         attempt,
-                     guint        *delay_ms)
+rolo_retry_delay (const GError *error,
+                  guint         attempt,
+                  guint        *delay_ms)
 {
   guint seconds;
 
@@ -86,15 +86,15 @@ sleep_cancelled_cb (GCancellable *cancellable,
 }
 
 void
-rolo_io_sleep_async (guint                delay_ms,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+rolo_retry_sleep_async (guint                delay_ms,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   Sleep *sleep = g_new0 (Sleep, 1);
 
-  g_task_set_source_tag (task, rolo_io_sleep_async);
+  g_task_set_source_tag (task, rolo_retry_sleep_async);
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, sleep, (GDestroyNotify) sleep_free);
 
@@ -113,8 +113,8 @@ rolo_io_sleep_async (guint                delay_ms,
 }
 
 gboolean
-rolo_io_sleep_finish (GAsyncResult  *result,
-                      GError       **error)
+rolo_retry_sleep_finish (GAsyncResult  *result,
+                         GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 

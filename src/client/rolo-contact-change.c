@@ -13,6 +13,7 @@
 
 #include "rolo-client-error.h"
 #include "rolo-contact-change.h"
+#include "rolo-contact-fields.h"
 #include "rolo-contact-validation.h"
 
 struct _RoloContactChange
@@ -232,35 +233,34 @@ apply_tags (RoloContactChange *self,
   rolo_contact_set_tag_ids (contact, (gint64 *) (void *) tags->data, tags->len);
 }
 
+/* Which field of the contact each change sets. The country of the mobile
+ * number has none of its own in the table (it goes with the number). */
+static const struct
+{
+  RoloChangeFields change;
+  RoloField        field;
+} change_fields[] = {
+  { ROLO_CHANGE_CONTACT_TYPE, ROLO_FIELD_TYPE },
+  { ROLO_CHANGE_PARENT, ROLO_FIELD_PARENT },
+  { ROLO_CHANGE_EMAIL_NOTIFY, ROLO_FIELD_EMAIL_NOTIFY },
+  { ROLO_CHANGE_SMS_NOTIFY, ROLO_FIELD_SMS_NOTIFY },
+  { ROLO_CHANGE_WHATSAPP_NOTIFY, ROLO_FIELD_WHATSAPP_NOTIFY },
+  { ROLO_CHANGE_TAGS, ROLO_FIELD_TAGS },
+  { ROLO_CHANGE_ADDRESS, ROLO_FIELD_ADDRESS },
+  { ROLO_CHANGE_NOTES, ROLO_FIELD_NOTES },
+};
+
 /* Copies the @fields of @from onto @to. */
 static void
 copy_fields (RoloContact      *to,
              RoloContact      *from,
              RoloChangeFields  fields)
 {
-  if (fields & ROLO_CHANGE_CONTACT_TYPE)
-    rolo_contact_set_contact_type (to, rolo_contact_get_contact_type (from));
-  if (fields & ROLO_CHANGE_PARENT)
-    rolo_contact_set_parent_id (to, rolo_contact_get_parent_id (from));
+  for (guint i = 0; i < G_N_ELEMENTS (change_fields); i++)
+    if (fields & change_fields[i].change)
+      rolo_field_copy_value (change_fields[i].field, to, from);
   if (fields & ROLO_CHANGE_MOBILE_COUNTRY)
     rolo_contact_set_mobile_country_id (to, rolo_contact_get_mobile_country_id (from));
-  if (fields & ROLO_CHANGE_EMAIL_NOTIFY)
-    rolo_contact_set_email_notify (to, rolo_contact_get_email_notify (from));
-  if (fields & ROLO_CHANGE_SMS_NOTIFY)
-    rolo_contact_set_sms_notify (to, rolo_contact_get_sms_notify (from));
-  if (fields & ROLO_CHANGE_WHATSAPP_NOTIFY)
-    rolo_contact_set_whatsapp_notify (to, rolo_contact_get_whatsapp_notify (from));
-  if (fields & ROLO_CHANGE_ADDRESS)
-    rolo_contact_set_address (to, rolo_contact_get_address (from));
-  if (fields & ROLO_CHANGE_NOTES)
-    rolo_contact_set_notes (to, rolo_contact_get_notes (from));
-  if (fields & ROLO_CHANGE_TAGS)
-    {
-      gsize n_tag_ids;
-      const gint64 *tag_ids = rolo_contact_get_tag_ids (from, &n_tag_ids);
-
-      rolo_contact_set_tag_ids (to, tag_ids, n_tag_ids);
-    }
 }
 
 RoloContact *

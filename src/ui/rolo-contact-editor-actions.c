@@ -96,7 +96,7 @@ rolo_contact_editor_warn_unapplied (RoloContactEditor  *self,
 
   for (guint i = 0; unapplied[i] != NULL; i++)
     {
-      g_autofree char *name = rolo_contact_editor_field_label (unapplied[i]);
+      g_autofree char *name = rolo_field_dup_label (unapplied[i]);
 
       if (names->len > 0)
         g_string_append (names, _(", "));

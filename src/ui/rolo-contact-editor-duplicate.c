@@ -53,7 +53,7 @@ rolo_contact_editor_show_duplicate (RoloContactEditor *self,
   g_autofree char *markup = NULL;
 
   self->duplicate_id = rolo_contact_get_id (found);
-  self->duplicate_field = match == ROLO_CONTACT_MATCH_EMAIL ? FIELD_EMAIL : FIELD_NAME;
+  self->duplicate_field = match == ROLO_CONTACT_MATCH_EMAIL ? ROLO_FIELD_EMAIL : ROLO_FIELD_NAME;
   if (match == ROLO_CONTACT_MATCH_EMAIL)
     /* Translators: %s is the name of a contact that has the email typed */
     markup = g_markup_printf_escaped (_("<b>%s</b> already has this email address."),
@@ -171,7 +171,7 @@ duplicate_timeout_cb (gpointer user_data)
  * picks among namesakes: the hint stays until the answer.) */
 void
 rolo_contact_editor_duplicate_changed (RoloContactEditor *self,
-                                       Field              field)
+                                       RoloField          field)
 {
   if (self->id != 0)
     return;

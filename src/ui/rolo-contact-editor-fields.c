@@ -19,105 +19,6 @@
 #include "rolo-switch-row.h"
 
 static char *
-check_type (RoloContact *c)
-{
-  return rolo_contact_check_contact_type (rolo_contact_get_contact_type (c));
-}
-
-static char *
-check_name (RoloContact *c)
-{
-  return rolo_contact_check_name (rolo_contact_get_name (c));
-}
-
-static char *
-check_email (RoloContact *c)
-{
-  return rolo_contact_check_email (rolo_contact_get_email (c));
-}
-
-static char *
-check_address (RoloContact *c)
-{
-  return rolo_contact_check_address (rolo_contact_get_address (c));
-}
-
-static char *
-check_tax_number (RoloContact *c)
-{
-  return rolo_contact_check_tax_number (rolo_contact_get_tax_number (c));
-}
-
-static char *
-check_notes (RoloContact *c)
-{
-  return rolo_contact_check_notes (rolo_contact_get_notes (c));
-}
-
-static char *
-check_parent (RoloContact *c)
-{
-  return rolo_contact_check_parent (rolo_contact_get_contact_type (c), rolo_contact_get_id (c),
-                                    rolo_contact_get_parent_id (c));
-}
-
-/* Every field the form edits, in form order (by Field). */
-static const EditorFieldInfo field_infos[N_FIELDS] = {
-  [FIELD_TYPE] = { ROLO_CONTACT_FIELD_CONTACT_TYPE, "contact-type", N_("Type"),
-                   NULL, NULL, NULL, 0, check_type },
-  [FIELD_NAME] = { ROLO_CONTACT_FIELD_NAME, "name", N_("Name"),
-                   NULL, NULL, rolo_contact_get_name, ROLO_CONTACT_NAME_MAX_CHARS, check_name },
-  [FIELD_EMAIL] = { ROLO_CONTACT_FIELD_EMAIL, "email", N_("Email"),
-                    NULL, NULL, rolo_contact_get_email, 0, check_email },
-  [FIELD_MOBILE] = { ROLO_CONTACT_FIELD_MOBILE, "mobile", N_("Mobile"),
-                     ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID, N_("Country of the number"),
-                     rolo_contact_get_mobile, 0, NULL },
-  [FIELD_ADDRESS] = { ROLO_CONTACT_FIELD_ADDRESS, "address", N_("Address"),
-                      NULL, NULL, rolo_contact_get_address, ROLO_CONTACT_ADDRESS_MAX_CHARS,
-                      check_address },
-  [FIELD_TAX_NUMBER] = { ROLO_CONTACT_FIELD_TAX_NUMBER, "tax-number", N_("Tax number"),
-                         NULL, NULL, rolo_contact_get_tax_number,
-                         ROLO_CONTACT_TAX_NUMBER_MAX_CHARS, check_tax_number },
-  [FIELD_NOTES] = { ROLO_CONTACT_FIELD_NOTES, "notes", N_("Notes"),
-                    NULL, NULL, rolo_contact_get_notes, ROLO_CONTACT_NOTES_MAX_CHARS,
-                    check_notes },
-  [FIELD_EMAIL_NOTIFY] = { ROLO_CONTACT_FIELD_EMAIL_NOTIFY, "email-notify",
-                           N_("Email notifications"), NULL, NULL, NULL, 0, NULL },
-  [FIELD_SMS_NOTIFY] = { ROLO_CONTACT_FIELD_SMS_NOTIFY, "sms-notify",
-                         N_("SMS notifications"), NULL, NULL, NULL, 0, NULL },
-  [FIELD_WHATSAPP_NOTIFY] = { ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY, "whatsapp-notify",
-                              N_("WhatsApp notifications"), NULL, NULL, NULL, 0, NULL },
-  [FIELD_PARENT] = { ROLO_CONTACT_FIELD_PARENT, "parent-id", N_("Parent business"),
-                     NULL, NULL, NULL, 0, check_parent },
-  [FIELD_TAGS] = { ROLO_CONTACT_FIELD_TAGS_CREATE, "tag-ids", N_("Tags"),
-                   ROLO_CONTACT_FIELD_TAGS_UPDATE, N_("Tags"), NULL, 0, NULL },
-};
-
-int
-rolo_contact_editor_field_for_api (const char *api_field)
-{
-  for (int i = 0; i < N_FIELDS; i++)
-    if (g_strcmp0 (api_field, field_infos[i].api_name) == 0 ||
-        g_strcmp0 (api_field, field_infos[i].alias_api_name) == 0)
-      return i;
-
-  return -1;
-}
-
-char *
-rolo_contact_editor_field_label (const char *api_field)
-{
-  int field = rolo_contact_editor_field_for_api (api_field);
-
-  if (field < 0)
-    return g_strdup (api_field);
-  if (g_strcmp0 (api_field, field_infos[field].alias_api_name) == 0)
-    return g_strdup (_(field_infos[field].alias_label));
-
-  return g_strdup (_(field_infos[field].label));
-}
-
-static char *
 text_view_get_text (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
@@ -130,7 +31,7 @@ text_view_get_text (GtkTextView *view)
 static void
 set_counter (GtkLabel              *counter,
              RoloContact           *contact,
-             const EditorFieldInfo *info)
+             const RoloFieldInfo *info)
 {
   glong n_chars = g_utf8_strlen (info->get_text (contact), -1);
   g_autofree char *label = g_strdup_printf ("%ld/%u", n_chars, info->max_chars);
@@ -148,11 +49,11 @@ set_counter (GtkLabel              *counter,
  * a tag. */
 static char *
 rolo_contact_editor_check_field (RoloContactEditor *self,
-                                 Field              field)
+                                 RoloField          field)
 {
-  const EditorFieldInfo *info = &field_infos[field];
+  const RoloFieldInfo *info = rolo_field_get_info (field);
 
-  if (field == FIELD_TAGS)
+  if (field == ROLO_FIELD_TAGS)
     return g_strdup (self->tag_error);
 
   return info->check != NULL ? info->check (self->contact) : NULL;
@@ -162,11 +63,11 @@ rolo_contact_editor_check_field (RoloContactEditor *self,
  * rules wait until the field is left, so half-typed text is not an error. */
 static gboolean
 rolo_contact_editor_over_limit (RoloContactEditor *self,
-                                Field              field)
+                                RoloField          field)
 {
-  const EditorFieldInfo *info = &field_infos[field];
+  const RoloFieldInfo *info = rolo_field_get_info (field);
 
-  if (field == FIELD_TAGS)
+  if (field == ROLO_FIELD_TAGS)
     return self->tag_error != NULL;
 
   return info->max_chars != 0 &&
@@ -175,7 +76,7 @@ rolo_contact_editor_over_limit (RoloContactEditor *self,
 
 const char *
 rolo_contact_editor_shown_error (RoloContactEditor *self,
-                                 Field              field)
+                                 RoloField          field)
 {
   FieldState *state = &self->fields[field];
 
@@ -189,7 +90,7 @@ rolo_contact_editor_shown_error (RoloContactEditor *self,
 
 static void
 rolo_contact_editor_show_field_error (RoloContactEditor *self,
-                                      Field              field)
+                                      RoloField          field)
 {
   FieldState *state = &self->fields[field];
   const char *error = rolo_contact_editor_shown_error (self, field);
@@ -223,7 +124,7 @@ rolo_contact_editor_compute_save_hint (RoloContactEditor *self)
   if (self->state != EDITOR_EDITING)
     return g_strdup ("");
 
-  for (int i = 0; i < N_FIELDS; i++)
+  for (int i = 0; i < ROLO_N_FIELDS; i++)
     if (self->fields[i].local_error != NULL)
       return g_strdup (self->fields[i].local_error);
 
@@ -252,15 +153,15 @@ rolo_contact_editor_refresh (RoloContactEditor *self)
       return;
     }
 
-  for (int i = 0; i < N_FIELDS; i++)
+  for (int i = 0; i < ROLO_N_FIELDS; i++)
     {
       g_free (self->fields[i].local_error);
       self->fields[i].local_error = rolo_contact_editor_check_field (self, i);
       rolo_contact_editor_show_field_error (self, i);
     }
 
-  set_counter (self->name_counter, self->contact, &field_infos[FIELD_NAME]);
-  set_counter (self->notes_counter, self->contact, &field_infos[FIELD_NOTES]);
+  set_counter (self->name_counter, self->contact, rolo_field_get_info (ROLO_FIELD_NAME));
+  set_counter (self->notes_counter, self->contact, rolo_field_get_info (ROLO_FIELD_NOTES));
 
   is_individual = rolo_contact_get_contact_type (self->contact) != ROLO_CONTACT_TYPE_BUSINESS;
   gtk_widget_set_visible (self->parent_group,
@@ -283,7 +184,7 @@ rolo_contact_editor_refresh (RoloContactEditor *self)
 /* The user changed a field: its last server message no longer applies. */
 void
 rolo_contact_editor_field_changed (RoloContactEditor *self,
-                                   Field              field)
+                                   RoloField          field)
 {
   g_clear_pointer (&self->fields[field].server_error, g_free);
   rolo_contact_editor_refresh (self);
@@ -292,14 +193,14 @@ rolo_contact_editor_field_changed (RoloContactEditor *self,
 void
 rolo_contact_editor_clear_server_errors (RoloContactEditor *self)
 {
-  for (int i = 0; i < N_FIELDS; i++)
+  for (int i = 0; i < ROLO_N_FIELDS; i++)
     g_clear_pointer (&self->fields[i].server_error, g_free);
 }
 
 static void
 rolo_contact_editor_focus_first_error (RoloContactEditor *self)
 {
-  for (int i = 0; i < N_FIELDS; i++)
+  for (int i = 0; i < ROLO_N_FIELDS; i++)
     if (rolo_contact_editor_shown_error (self, i) != NULL)
       {
         gtk_widget_grab_focus (self->fields[i].input);
@@ -319,10 +220,10 @@ rolo_contact_editor_show_field_errors (RoloContactEditor *self,
   g_hash_table_iter_init (&iter, field_errors);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      int field = rolo_contact_editor_field_for_api (key);
+      int field = rolo_field_for_api (key);
       g_autofree char *joined = g_strjoinv ("\n", (char **) value);
 
-      if (field >= 0 && (field != FIELD_PARENT || gtk_widget_get_visible (self->parent_group)))
+      if (field >= 0 && (field != ROLO_FIELD_PARENT || gtk_widget_get_visible (self->parent_group)))
         {
           g_free (self->fields[field].server_error);
           self->fields[field].server_error = g_steal_pointer (&joined);
@@ -462,7 +363,7 @@ entry_changed_cb (RoloContactEditor *self,
 {
   GtkWidget *widget = GTK_WIDGET (editable);
   const char *text = gtk_editable_get_text (editable);
-  Field field;
+  RoloField field;
 
   if (self->syncing || self->contact == NULL)
     return;
@@ -470,26 +371,26 @@ entry_changed_cb (RoloContactEditor *self,
   if (widget == self->name_row)
     {
       rolo_contact_set_name (self->contact, text);
-      field = FIELD_NAME;
+      field = ROLO_FIELD_NAME;
     }
   else if (widget == self->email_row)
     {
       rolo_contact_set_email (self->contact, text);
-      field = FIELD_EMAIL;
+      field = ROLO_FIELD_EMAIL;
     }
   else if (widget == self->mobile_row)
     {
       rolo_contact_set_mobile (self->contact, text);
-      field = FIELD_MOBILE;
+      field = ROLO_FIELD_MOBILE;
     }
   else
     {
       rolo_contact_set_tax_number (self->contact, text);
-      field = FIELD_TAX_NUMBER;
+      field = ROLO_FIELD_TAX_NUMBER;
     }
 
   rolo_contact_editor_field_changed (self, field);
-  if (field == FIELD_NAME || field == FIELD_EMAIL || field == FIELD_MOBILE)
+  if (field == ROLO_FIELD_NAME || field == ROLO_FIELD_EMAIL || field == ROLO_FIELD_MOBILE)
     rolo_contact_editor_duplicate_changed (self, field);
 }
 
@@ -504,7 +405,7 @@ address_changed_cb (RoloContactEditor *self,
 
   text = text_view_get_text (self->address_view);
   rolo_contact_set_address (self->contact, text);
-  rolo_contact_editor_field_changed (self, FIELD_ADDRESS);
+  rolo_contact_editor_field_changed (self, ROLO_FIELD_ADDRESS);
 }
 
 static void
@@ -518,7 +419,7 @@ notes_changed_cb (RoloContactEditor *self,
 
   text = text_view_get_text (self->notes_view);
   rolo_contact_set_notes (self->contact, text);
-  rolo_contact_editor_field_changed (self, FIELD_NOTES);
+  rolo_contact_editor_field_changed (self, ROLO_FIELD_NOTES);
 }
 
 static void
@@ -546,8 +447,8 @@ type_toggled_cb (RoloContactEditor *self,
     }
 
   rolo_contact_editor_update_parent_row (self);
-  g_clear_pointer (&self->fields[FIELD_PARENT].server_error, g_free);
-  rolo_contact_editor_field_changed (self, FIELD_TYPE);
+  g_clear_pointer (&self->fields[ROLO_FIELD_PARENT].server_error, g_free);
+  rolo_contact_editor_field_changed (self, ROLO_FIELD_TYPE);
 }
 
 static void
@@ -563,17 +464,17 @@ switch_changed_cb (RoloContactEditor *self,
   if (widget == self->email_notify_row)
     {
       rolo_contact_set_email_notify (self->contact, active);
-      rolo_contact_editor_field_changed (self, FIELD_EMAIL_NOTIFY);
+      rolo_contact_editor_field_changed (self, ROLO_FIELD_EMAIL_NOTIFY);
     }
   else if (widget == self->sms_notify_row)
     {
       rolo_contact_set_sms_notify (self->contact, active);
-      rolo_contact_editor_field_changed (self, FIELD_SMS_NOTIFY);
+      rolo_contact_editor_field_changed (self, ROLO_FIELD_SMS_NOTIFY);
     }
   else
     {
       rolo_contact_set_whatsapp_notify (self->contact, active);
-      rolo_contact_editor_field_changed (self, FIELD_WHATSAPP_NOTIFY);
+      rolo_contact_editor_field_changed (self, ROLO_FIELD_WHATSAPP_NOTIFY);
     }
 }
 
@@ -597,7 +498,7 @@ field_focus_leave_cb (GtkEventControllerFocus *controller,
   if (self->disposing)
     return;
 
-  for (int i = 0; i < N_FIELDS; i++)
+  for (int i = 0; i < ROLO_N_FIELDS; i++)
     if (self->fields[i].input == widget && !self->fields[i].left)
       {
         self->fields[i].left = TRUE;
@@ -620,7 +521,7 @@ country_changed_cb (RoloContactEditor *self,
     return;
 
   rolo_contact_set_mobile_country_id (self->contact, rolo_country_picker_get_country_id (picker));
-  rolo_contact_editor_field_changed (self, FIELD_MOBILE);
+  rolo_contact_editor_field_changed (self, ROLO_FIELD_MOBILE);
 }
 
 static void
@@ -643,7 +544,7 @@ parent_changed_cb (RoloContactEditor  *self,
   rolo_contact_set_parent_id (self->contact, rolo_business_picker_get_business_id (picker));
   self->parent_before_business = 0;
   rolo_contact_editor_update_parent_row (self);
-  rolo_contact_editor_field_changed (self, FIELD_PARENT);
+  rolo_contact_editor_field_changed (self, ROLO_FIELD_PARENT);
 }
 
 static void
@@ -663,7 +564,7 @@ clear_parent_action (GtkWidget  *widget,
  * controller that marks it left. */
 static void
 rolo_contact_editor_add_field (RoloContactEditor *self,
-                               Field              field,
+                               RoloField          field,
                                GtkWidget         *row,
                                GtkWidget         *input)
 {
@@ -705,34 +606,34 @@ rolo_contact_editor_add_field (RoloContactEditor *self,
 /* The row is the one stop; its title alone ("SMS") says too little. */
 static void
 add_switch_field (RoloContactEditor *self,
-                  Field              field,
+                  RoloField          field,
                   RoloSwitchRow     *row)
 {
   rolo_contact_editor_add_field (self, field, GTK_WIDGET (row), GTK_WIDGET (row));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(field_infos[field].label), -1);
+                                  _(rolo_field_get_info (field)->label), -1);
 }
 
 void
 rolo_contact_editor_init_fields (RoloContactEditor *self)
 {
-  rolo_contact_editor_add_field (self, FIELD_TYPE, self->type_row,
+  rolo_contact_editor_add_field (self, ROLO_FIELD_TYPE, self->type_row,
                                  GTK_WIDGET (self->individual_button));
-  rolo_contact_editor_add_field (self, FIELD_NAME, self->name_row, self->name_row);
-  rolo_contact_editor_add_field (self, FIELD_EMAIL, self->email_row, self->email_row);
-  rolo_contact_editor_add_field (self, FIELD_MOBILE, self->mobile_row, self->mobile_row);
-  rolo_contact_editor_add_field (self, FIELD_ADDRESS, self->address_row,
+  rolo_contact_editor_add_field (self, ROLO_FIELD_NAME, self->name_row, self->name_row);
+  rolo_contact_editor_add_field (self, ROLO_FIELD_EMAIL, self->email_row, self->email_row);
+  rolo_contact_editor_add_field (self, ROLO_FIELD_MOBILE, self->mobile_row, self->mobile_row);
+  rolo_contact_editor_add_field (self, ROLO_FIELD_ADDRESS, self->address_row,
                                  GTK_WIDGET (self->address_view));
-  rolo_contact_editor_add_field (self, FIELD_TAX_NUMBER, self->tax_number_row,
+  rolo_contact_editor_add_field (self, ROLO_FIELD_TAX_NUMBER, self->tax_number_row,
                                  self->tax_number_row);
-  rolo_contact_editor_add_field (self, FIELD_NOTES, self->notes_row,
+  rolo_contact_editor_add_field (self, ROLO_FIELD_NOTES, self->notes_row,
                                  GTK_WIDGET (self->notes_view));
-  add_switch_field (self, FIELD_EMAIL_NOTIFY, self->email_notify_row);
-  add_switch_field (self, FIELD_SMS_NOTIFY, self->sms_notify_row);
-  add_switch_field (self, FIELD_WHATSAPP_NOTIFY, self->whatsapp_notify_row);
-  rolo_contact_editor_add_field (self, FIELD_PARENT, GTK_WIDGET (self->parent_row),
+  add_switch_field (self, ROLO_FIELD_EMAIL_NOTIFY, self->email_notify_row);
+  add_switch_field (self, ROLO_FIELD_SMS_NOTIFY, self->sms_notify_row);
+  add_switch_field (self, ROLO_FIELD_WHATSAPP_NOTIFY, self->whatsapp_notify_row);
+  rolo_contact_editor_add_field (self, ROLO_FIELD_PARENT, GTK_WIDGET (self->parent_row),
                                  GTK_WIDGET (self->parent_picker));
-  rolo_contact_editor_add_field (self, FIELD_TAGS, self->tag_entry_row, self->tag_entry_row);
+  rolo_contact_editor_add_field (self, ROLO_FIELD_TAGS, self->tag_entry_row, self->tag_entry_row);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->address_view), "changed",
                            G_CALLBACK (address_changed_cb), self, G_CONNECT_SWAPPED);

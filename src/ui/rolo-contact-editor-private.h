@@ -9,6 +9,7 @@
 
 #include "rolo-business-picker.h"
 #include "rolo-contact-editor.h"
+#include "rolo-contact-fields.h"
 #include "rolo-contact-match.h"
 #include "rolo-country-picker.h"
 #include "rolo-switch-row.h"
@@ -24,40 +25,6 @@ typedef enum
   EDITOR_SAVING,
   EDITOR_ERROR,    /* it could not be fetched; Retry asks again */
 } EditorState;
-
-/* The fields in form order: the order errors are looked at and focused. */
-typedef enum
-{
-  FIELD_TYPE,
-  FIELD_NAME,
-  FIELD_EMAIL,
-  FIELD_MOBILE,
-  FIELD_ADDRESS,
-  FIELD_TAX_NUMBER,
-  FIELD_NOTES,
-  FIELD_EMAIL_NOTIFY,
-  FIELD_SMS_NOTIFY,
-  FIELD_WHATSAPP_NOTIFY,
-  FIELD_PARENT,
-  FIELD_TAGS,
-  N_FIELDS
-} Field;
-
-/* What a field is, apart from its widgets: what bulk editing needs too.
- * Values are read and written through the RoloContact property, so a
- * copy edited that way gives the update body by
- * rolo_contact_diff_to_update_json(). */
-typedef struct
-{
-  const char  *api_name;        /* ROLO_CONTACT_FIELD_*: keys of field errors */
-  const char  *property;        /* of RoloContact */
-  const char  *label;           /* untranslated: pass it to _() */
-  const char  *alias_api_name;  /* a second API name the field answers to, or NULL */
-  const char  *alias_label;     /* untranslated, for alias_api_name */
-  const char *(*get_text) (RoloContact *contact); /* text fields, else NULL */
-  guint        max_chars;       /* 0: no limit */
-  char       *(*check) (RoloContact *contact);    /* NULL: any value goes */
-} EditorFieldInfo;
 
 typedef struct
 {
@@ -128,7 +95,7 @@ struct _RoloContactEditor
   EditorState         state;
   RoloContact        *original;       /* as loaded, or a blank contact */
   RoloContact        *contact;        /* as the fields hold it */
-  FieldState          fields[N_FIELDS];
+  FieldState          fields[ROLO_N_FIELDS];
   char               *tag_error;      /* the tag entry names no tag */
   RoloTagNames       *tag_names;      /* of the workspace, or NULL */
   RoloTagCompletion  *tag_completion;
@@ -152,7 +119,7 @@ struct _RoloContactEditor
   GCancellable       *duplicate_cancellable;
   char               *duplicate_key;   /* the match keys last looked for */
   gint64              duplicate_id;    /* the hint shows it, or 0 */
-  Field               duplicate_field; /* what matched: FIELD_EMAIL or FIELD_NAME */
+  RoloField           duplicate_field; /* what matched: ROLO_FIELD_EMAIL or ROLO_FIELD_NAME */
 };
 
 /* g_set_str() comes with GLib 2.76. */
@@ -197,14 +164,12 @@ void     rolo_contact_editor_emit_delete         (RoloContactEditor *self,
                                                   RoloContact       *contact);
 
 /* rolo-contact-editor-fields.c */
-int      rolo_contact_editor_field_for_api       (const char        *api_field);
-char    *rolo_contact_editor_field_label         (const char        *api_field);
 const char *rolo_contact_editor_shown_error      (RoloContactEditor *self,
-                                                  Field              field);
+                                                  RoloField          field);
 char    *rolo_contact_editor_compute_save_hint   (RoloContactEditor *self);
 void     rolo_contact_editor_refresh             (RoloContactEditor *self);
 void     rolo_contact_editor_field_changed       (RoloContactEditor *self,
-                                                  Field              field);
+                                                  RoloField          field);
 void     rolo_contact_editor_clear_server_errors (RoloContactEditor *self);
 void     rolo_contact_editor_show_field_errors   (RoloContactEditor *self,
                                                   GHashTable        *field_errors,
@@ -232,7 +197,7 @@ void     rolo_contact_editor_class_add_actions   (GtkWidgetClass    *widget_clas
 
 /* rolo-contact-editor-duplicate.c */
 void     rolo_contact_editor_duplicate_changed   (RoloContactEditor *self,
-                                                  Field              field);
+                                                  RoloField          field);
 void     rolo_contact_editor_duplicate_left      (RoloContactEditor *self);
 void     rolo_contact_editor_stop_duplicate      (RoloContactEditor *self);
 void     rolo_contact_editor_class_add_duplicate (GtkWidgetClass    *widget_class);

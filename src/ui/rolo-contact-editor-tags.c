@@ -89,7 +89,7 @@ rolo_contact_editor_add_tag (RoloContactEditor *self,
   g_array_append_val (tags, tag_id);
   rolo_contact_set_tag_ids (self->contact, (const gint64 *) tags->data, tags->len);
   rolo_contact_editor_update_tags (self);
-  rolo_contact_editor_field_changed (self, FIELD_TAGS);
+  rolo_contact_editor_field_changed (self, ROLO_FIELD_TAGS);
 }
 
 /* A tag by its number, or by a name given in Preferences. */
@@ -114,7 +114,7 @@ tag_apply_cb (RoloContactEditor *self,
         /* Translators: %s is what the user typed */
         self->tag_error = g_strdup_printf (_("No tag is named “%s”. Enter its number, or "
                                              "give it a name in Preferences."), text);
-      rolo_contact_editor_field_changed (self, FIELD_TAGS);
+      rolo_contact_editor_field_changed (self, ROLO_FIELD_TAGS);
       return;
     }
 
@@ -159,7 +159,7 @@ remove_tag_action (GtkWidget  *widget,
 
   rolo_contact_set_tag_ids (self->contact, (const gint64 *) tags->data, tags->len);
   rolo_contact_editor_update_tags (self);
-  rolo_contact_editor_field_changed (self, FIELD_TAGS);
+  rolo_contact_editor_field_changed (self, ROLO_FIELD_TAGS);
   gtk_widget_grab_focus (self->tag_entry_row);
 }
 

@@ -414,7 +414,7 @@ rolo_contact_editor_finalize (GObject *object)
 {
   RoloContactEditor *self = ROLO_CONTACT_EDITOR (object);
 
-  for (int i = 0; i < N_FIELDS; i++)
+  for (int i = 0; i < ROLO_N_FIELDS; i++)
     {
       g_free (self->fields[i].local_error);
       g_free (self->fields[i].server_error);
@@ -643,7 +643,7 @@ rolo_contact_editor_get_field_error (RoloContactEditor *self,
   g_return_val_if_fail (ROLO_IS_CONTACT_EDITOR (self), NULL);
   g_return_val_if_fail (api_field != NULL, NULL);
 
-  field = rolo_contact_editor_field_for_api (api_field);
+  field = rolo_field_for_api (api_field);
   if (field < 0 || !gtk_widget_get_visible (self->fields[field].error_row))
     return NULL;
 
@@ -664,7 +664,7 @@ rolo_contact_editor_get_field_widget (RoloContactEditor *self,
   if (g_str_equal (api_field, ROLO_CONTACT_FIELD_CONTACT_TYPE))
     return GTK_WIDGET (self->business_button);
 
-  field = rolo_contact_editor_field_for_api (api_field);
+  field = rolo_field_for_api (api_field);
   return field >= 0 ? self->fields[field].input : NULL;
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "rolo-delete-queue.h"
+#include "rolo-operation-queue.h"
 
 /*
  * A delete goes through three stages: pending (added, row hidden, nothing
@@ -29,12 +30,6 @@ typedef struct
   GSource *cancel_source;
 } Flush;
 
-typedef struct
-{
-  RoloDeleteQueue *queue;
-  RoloContact     *contact;
-} Request;
-
 struct _RoloDeleteQueue
 {
   GObject          parent_instance;
@@ -43,9 +38,10 @@ struct _RoloDeleteQueue
   guint            timeout;
 
   GPtrArray       *pending;      /* RoloContact (copies), not committed */
-  GQueue           queued;       /* RoloContact, committed, not sent */
-  GHashTable      *ids;          /* ids of every contact above or in flight */
-  guint            n_in_flight;
+  RoloOperationQueue *round;     /* sends the committed ones; NULL between rounds */
+  GCancellable    *stop;         /* of the round: a timed-out flush gives up */
+  GPtrArray       *next;         /* RoloContact, committed while a round gave up */
+  GHashTable      *ids;          /* ids of every contact above or in the round */
   gboolean         committing;
   guint            n_deleted;    /* in this round */
   GCancellable    *cancellable;  /* of the requests in flight */
@@ -76,7 +72,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void send_next (RoloDeleteQueue *self);
+static void start_round (RoloDeleteQueue *self,
+                         GPtrArray       *contacts);
 
 /* Helpers */
 
@@ -112,7 +109,10 @@ static GError *
 flush_result_error (RoloDeleteQueue *self,
                     gboolean         timed_out)
 {
-  guint n_unanswered = timed_out ? self->n_in_flight + self->queued.length : 0;
+  guint n_unanswered = timed_out && self->round != NULL
+                       ? rolo_operation_queue_get_n_items (self->round) -
+                         rolo_operation_queue_get_n_done (self->round)
+                       : 0;
   guint n_failed = self->n_flush_failed + n_unanswered;
 
   if (n_failed == 0)
@@ -152,34 +152,33 @@ complete_flushes (RoloDeleteQueue *self,
     }
 }
 
-/* The queued deletes are given up, the ones in flight cancelled: their rows
- * come back as their answers (cancelled) arrive. */
+/* The round gives up: nothing more is sent, the deletes in flight are
+ * cancelled. Their rows come back as their answers (cancelled) arrive, the
+ * others' when the round ends. */
 static void
 abandon (RoloDeleteQueue *self)
 {
-  RoloContact *contact;
-
+  if (self->stop != NULL)
+    g_cancellable_cancel (self->stop);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+}
 
-  while ((contact = g_queue_pop_head (&self->queued)) != NULL)
-    {
-      gint64 id = rolo_contact_get_id (contact);
+static void
+unhide (RoloDeleteQueue *self,
+        RoloContact     *contact)
+{
+  gint64 id = rolo_contact_get_id (contact);
 
-      rolo_contact_list_unhide (self->list, &id, 1);
-      forget_id (self, id);
-      g_object_unref (contact);
-    }
+  rolo_contact_list_unhide (self->list, &id, 1);
+  forget_id (self, id);
 }
 
 static void
 finish_round (RoloDeleteQueue *self)
 {
   guint n_deleted = self->n_deleted;
-
-  if (!self->committing || self->n_in_flight > 0 || self->queued.length > 0)
-    return;
 
   g_debug ("Deletes answered, %u done", n_deleted);
   self->n_deleted = 0;
@@ -193,18 +192,6 @@ finish_round (RoloDeleteQueue *self)
     complete_flushes (self, FALSE);
 }
 
-/* Answers */
-
-static void
-request_free (Request *request)
-{
-  g_clear_object (&request->contact);
-  g_clear_object (&request->queue);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
-
 static gboolean
 error_is_cancelled (const GError *error)
 {
@@ -217,10 +204,9 @@ delete_refused (RoloDeleteQueue *self,
                 RoloContact     *contact,
                 const GError    *error)
 {
-  gint64 id = rolo_contact_get_id (contact);
-
-  g_debug ("Delete of %" G_GINT64_FORMAT " failed: %s", id, error->message);
-  rolo_contact_list_unhide (self->list, &id, 1);
+  g_debug ("Delete of %" G_GINT64_FORMAT " failed: %s", rolo_contact_get_id (contact),
+           error->message);
+  unhide (self, contact);
   if (error_is_cancelled (error))
     return;
 
@@ -233,48 +219,115 @@ delete_refused (RoloDeleteQueue *self,
   g_signal_emit (self, signals[FAILED], 0, contact, error);
 }
 
+/* The round's operation on a contact */
+
 static void
-delete_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+delete_start (GObject             *item,
+              GCancellable        *cancellable,
+              GAsyncReadyCallback  callback,
+              gpointer             callback_data,
+              gpointer             user_data)
 {
-  g_autoptr(Request) request = user_data;
-  RoloDeleteQueue *self = request->queue;
-  gint64 id = rolo_contact_get_id (request->contact);
-  g_autoptr(GError) error = NULL;
+  RoloDeleteQueue *self = user_data;
+  gint64 id = rolo_contact_get_id (ROLO_CONTACT (item));
 
-  self->n_in_flight--;
-  forget_id (self, id);
+  g_debug ("Deleting %" G_GINT64_FORMAT, id);
+  rolo_client_delete_contact_async (rolo_contact_list_get_client (self->list), id,
+                                    self->cancellable, callback, callback_data);
+}
+
+static gboolean
+delete_finish (GObject       *item,
+               GAsyncResult  *result,
+               GError       **error,
+               gpointer       user_data)
+{
+  RoloDeleteQueue *self = user_data;
+  g_autoptr(GError) local_error = NULL;
+
   /* A contact the server does not have any more is as good as deleted. */
-  if (rolo_client_delete_contact_finish (ROLO_CLIENT (source), result, &error) ||
-      g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NOT_FOUND))
-    {
-      rolo_contact_list_forget_hidden (self->list, &id, 1);
-      self->n_deleted++;
-    }
-  else
-    delete_refused (self, request->contact, error);
+  if (rolo_client_delete_contact_finish (rolo_contact_list_get_client (self->list), result,
+                                         &local_error) ||
+      g_error_matches (local_error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NOT_FOUND))
+    return TRUE;
 
-  send_next (self);
-  finish_round (self);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void
-send_next (RoloDeleteQueue *self)
+deleted_cb (RoloDeleteQueue *self,
+            RoloContact     *contact,
+            const GError    *error)
 {
-  RoloClient *client = rolo_contact_list_get_client (self->list);
+  gint64 id = rolo_contact_get_id (contact);
 
-  while (self->n_in_flight < ROLO_DELETE_QUEUE_MAX_IN_FLIGHT && self->queued.length > 0)
+  if (error != NULL)
     {
-      Request *request = g_new0 (Request, 1);
-
-      request->queue = g_object_ref (self);
-      request->contact = g_queue_pop_head (&self->queued);
-      self->n_in_flight++;
-      g_debug ("Deleting %" G_GINT64_FORMAT, rolo_contact_get_id (request->contact));
-      rolo_client_delete_contact_async (client, rolo_contact_get_id (request->contact),
-                                        self->cancellable, delete_cb, request);
+      delete_refused (self, contact, error);
+      return;
     }
+
+  forget_id (self, id);
+  rolo_contact_list_forget_hidden (self->list, &id, 1);
+  self->n_deleted++;
+}
+
+static void
+round_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(RoloDeleteQueue) self = user_data;
+  g_autoptr(RoloOperationQueue) round = g_steal_pointer (&self->round);
+  g_autoptr(GPtrArray) never_sent = rolo_operation_queue_dup_waiting (round);
+  g_autoptr(GPtrArray) next = g_steal_pointer (&self->next);
+
+  rolo_operation_queue_run_finish (round, result, NULL);
+  g_clear_object (&self->stop);
+  /* Given up: their rows come back. */
+  for (guint i = 0; i < never_sent->len; i++)
+    unhide (self, g_ptr_array_index (never_sent, i));
+
+  if (next != NULL && next->len > 0 && self->list != NULL)
+    start_round (self, next);
+  else
+    finish_round (self);
+}
+
+/* Sends @contacts, ROLO_DELETE_QUEUE_MAX_IN_FLIGHT at a time, with the
+ * deletes of a round going on, or in a new one. */
+static void
+start_round (RoloDeleteQueue *self,
+             GPtrArray       *contacts)
+{
+  if (self->round != NULL && g_cancellable_is_cancelled (self->stop))
+    {
+      /* The round gave up: these wait for it to end. */
+      if (self->next == NULL)
+        self->next = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < contacts->len; i++)
+        g_ptr_array_add (self->next, g_object_ref (g_ptr_array_index (contacts, i)));
+      return;
+    }
+
+  if (self->round == NULL)
+    {
+      self->round = rolo_operation_queue_new (ROLO_DELETE_QUEUE_MAX_IN_FLIGHT, delete_start,
+                                              delete_finish, self);
+      self->stop = g_cancellable_new ();
+      g_signal_connect_object (self->round, "item-done", G_CALLBACK (deleted_cb), self,
+                               G_CONNECT_SWAPPED);
+      for (guint i = 0; i < contacts->len; i++)
+        rolo_operation_queue_add (self->round, g_ptr_array_index (contacts, i));
+      set_committing (self, TRUE);
+      rolo_operation_queue_run_async (self->round, self->stop, round_done_cb,
+                                      g_object_ref (self));
+      return;
+    }
+
+  for (guint i = 0; i < contacts->len; i++)
+    rolo_operation_queue_add (self->round, g_ptr_array_index (contacts, i));
 }
 
 static gboolean
@@ -282,8 +335,7 @@ flush_timeout_cb (gpointer user_data)
 {
   RoloDeleteQueue *self = user_data;
 
-  g_debug ("Flush timed out with %u deletes unanswered",
-           self->n_in_flight + self->queued.length);
+  g_debug ("Flush timed out with deletes unanswered");
   g_clear_pointer (&self->flush_timeout, g_source_unref);
   complete_flushes (self, TRUE);
   abandon (self);
@@ -341,11 +393,11 @@ rolo_delete_queue_finalize (GObject *object)
 {
   RoloDeleteQueue *self = ROLO_DELETE_QUEUE (object);
 
-  g_assert (self->n_in_flight == 0);
+  g_assert (self->round == NULL);
   g_assert (self->flushes->len == 0);
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_queue_clear_full (&self->queued, g_object_unref);
+  g_clear_pointer (&self->next, g_ptr_array_unref);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_pointer (&self->flushes, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
@@ -452,7 +504,6 @@ rolo_delete_queue_init (RoloDeleteQueue *self)
 {
   self->timeout = ROLO_DELETE_QUEUE_DEFAULT_TIMEOUT;
   self->pending = g_ptr_array_new_with_free_func (g_object_unref);
-  g_queue_init (&self->queued);
   self->ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
   self->flushes = g_ptr_array_new_with_free_func ((GDestroyNotify) flush_free);
@@ -556,17 +607,17 @@ rolo_delete_queue_undo (RoloDeleteQueue *self)
 void
 rolo_delete_queue_commit (RoloDeleteQueue *self)
 {
+  g_autoptr(GPtrArray) committed = NULL;
+
   g_return_if_fail (ROLO_IS_DELETE_QUEUE (self));
 
   if (self->pending->len == 0)
     return;
 
-  for (guint i = 0; i < self->pending->len; i++)
-    g_queue_push_tail (&self->queued, g_object_ref (g_ptr_array_index (self->pending, i)));
-  g_ptr_array_set_size (self->pending, 0);
+  committed = g_steal_pointer (&self->pending);
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
-  set_committing (self, TRUE);
-  send_next (self);
+  start_round (self, committed);
 }
 
 static void

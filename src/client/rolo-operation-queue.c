@@ -177,7 +177,7 @@ rolo_operation_queue_add (RoloOperationQueue *self,
 
   g_return_if_fail (ROLO_IS_OPERATION_QUEUE (self));
   g_return_if_fail (G_IS_OBJECT (item));
-  g_return_if_fail (self->task == NULL);
+  g_return_if_fail (!self->stopped);
 
   job = g_new0 (Job, 1);
   job->queue = self;
@@ -185,6 +185,8 @@ rolo_operation_queue_add (RoloOperationQueue *self,
   g_queue_push_tail (&self->waiting, job);
   g_ptr_array_add (self->items, g_object_ref (item));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  if (self->task != NULL)
+    start_next (self);
 }
 
 guint
@@ -209,6 +211,26 @@ rolo_operation_queue_get_n_failed (RoloOperationQueue *self)
   g_return_val_if_fail (ROLO_IS_OPERATION_QUEUE (self), 0);
 
   return self->n_failed;
+}
+
+/**
+ * rolo_operation_queue_dup_waiting:
+ *
+ * Returns: (transfer container) (element-type GObject): the items not
+ *   started, in the order they would start
+ */
+GPtrArray *
+rolo_operation_queue_dup_waiting (RoloOperationQueue *self)
+{
+  GPtrArray *waiting;
+
+  g_return_val_if_fail (ROLO_IS_OPERATION_QUEUE (self), NULL);
+
+  waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (GList *l = self->waiting.head; l != NULL; l = l->next)
+    g_ptr_array_add (waiting, g_object_ref (((Job *) l->data)->item));
+
+  return waiting;
 }
 
 /* Completes the run when nothing runs and nothing more will start. */

@@ -49,12 +49,16 @@ RoloOperationQueue *rolo_operation_queue_new        (guint                max_in
                                                      RoloOperationStart   start,
                                                      RoloOperationFinish  finish,
                                                      gpointer             user_data);
-/* Before the run starts. */
+/* Before the run, or during it until it is stopped: the item starts in
+ * turn after those added before. */
 void                rolo_operation_queue_add        (RoloOperationQueue  *self,
                                                      GObject             *item);
 guint               rolo_operation_queue_get_n_items (RoloOperationQueue *self);
 guint               rolo_operation_queue_get_n_done (RoloOperationQueue  *self);
 guint               rolo_operation_queue_get_n_failed (RoloOperationQueue *self);
+/* The items not started (transfer container): after a stop, those that
+ * never will be. */
+GPtrArray          *rolo_operation_queue_dup_waiting (RoloOperationQueue *self);
 
 /* Runs every item once; completes when all are done, or when the run was
  * stopped and the operations in flight finished (then with

@@ -333,6 +333,79 @@ test_new_contact_button (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+static gboolean
+header_folded (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return gtk_widget_is_drawable (find_of_type (header_bar (fixture), GTK_TYPE_MENU_BUTTON));
+}
+
+static gboolean
+search_roomy (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 700 &&
+         gtk_widget_get_width (find_of_type (header_bar (fixture), GTK_TYPE_SEARCH_ENTRY)) >= 150;
+}
+
+/* Whether @model, or a section or submenu of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Narrow, the header bar keeps New Contact and the search usable: Refresh
+ * goes to the main menu. */
+static void
+test_narrow_header (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *header;
+  GtkWidget *menu_button;
+  GMenuModel *menu;
+
+  fixture_connect (fixture, 3, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_until_settled (fixture);
+  header = header_bar (fixture);
+  g_assert_true (gtk_widget_is_drawable (find_button (header, "win.refresh")));
+
+  /* As the user drags it narrower, past the header bar's full width (the
+   * browse tests check the narrowest). */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 600);
+  rolo_test_iterate_for (300);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 600);
+  rolo_test_wait_until (header_folded, fixture, TIMEOUT_MS);
+  rolo_test_wait_until (search_roomy, fixture, TIMEOUT_MS);
+  g_assert_true (gtk_widget_is_drawable (rolo_test_find_widget (header, rolo_test_is_named,
+                                                                "New Contact")));
+  g_assert_false (gtk_widget_is_drawable (find_button (header, "win.refresh")));
+
+  menu_button = rolo_test_find_widget (header, rolo_test_is_named, "Main Menu");
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (menu_has_action (menu, "win.refresh"));
+}
+
 static void
 test_rejected_keys (Fixture       *fixture,
                     gconstpointer  user_data)
@@ -493,6 +566,7 @@ main (int   argc,
   ADD ("/ui/window/browse/empty", test_browse_empty);
   ADD ("/ui/window/list-tools", test_list_tools);
   ADD ("/ui/window/new-contact-button", test_new_contact_button);
+  ADD ("/ui/window/narrow-header", test_narrow_header);
   ADD ("/ui/window/error/rejected-keys", test_rejected_keys);
   ADD ("/ui/window/error/server-down", test_server_down);
   ADD ("/ui/window/error/setup", test_setup_error);

@@ -169,8 +169,9 @@ rolo_window_update_list_tools (RoloWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), !self->compact);
   gtk_widget_set_visible (self->new_contact_button,
                           shows_list || self->page == ROLO_WINDOW_PAGE_EMPTY);
+  /* Narrow, the search needs the room more: Refresh is in the main menu. */
   gtk_widget_set_visible (self->refresh_button,
-                          shows_list || self->page == ROLO_WINDOW_PAGE_EMPTY);
+                          (shows_list || self->page == ROLO_WINDOW_PAGE_EMPTY) && !self->compact);
   if (gtk_search_entry_get_key_capture_widget (self->search_entry) != capture)
     gtk_search_entry_set_key_capture_widget (self->search_entry, capture);
 }

@@ -317,6 +317,31 @@ test_commit (Fixture       *fixture,
     g_assert_false (rolo_contact_list_is_hidden (fixture->list, ids[i]));
 }
 
+/* A busy server's 429s are waited out: every delete happens, none fails,
+ * and a commit made while a round goes on joins it. */
+static void
+test_rate_limited (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gint64 ids[5];
+
+  for (guint i = 0; i < 4; i++)
+    ids[i] = add_at (fixture, 0);
+  rolo_sandbox_set_rate_limit (fixture->sandbox, 0.3, 1);
+  rolo_delete_queue_commit (fixture->queue);
+  ids[4] = add_at (fixture, 0);
+  rolo_delete_queue_commit (fixture->queue);
+  wait_answered (fixture);
+  rolo_sandbox_set_rate_limit (fixture->sandbox, 0.0, 0);
+
+  g_assert_cmpuint (fixture->failed->len, ==, 0);
+  g_assert_cmpuint (fixture->committed->len, ==, 1);
+  g_assert_cmpuint (g_array_index (fixture->committed, guint, 0), ==, 5);
+  g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 245);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_assert_false (rolo_contact_list_is_hidden (fixture->list, ids[i]));
+}
+
 static void
 test_add_twice (Fixture       *fixture,
                 gconstpointer  data)
@@ -525,6 +550,7 @@ main (int   argc,
   ADD_TEST ("/client/delete-queue/undo-sends-nothing", 250, test_undo_sends_nothing);
   ADD_TEST ("/client/delete-queue/commit", 250, test_commit);
   ADD_TEST ("/client/delete-queue/add-twice", 250, test_add_twice);
+  ADD_TEST ("/client/delete-queue/rate-limited", 250, test_rate_limited);
   ADD_TEST ("/client/delete-queue/refused-comes-back", 250, test_refused_comes_back);
   ADD_TEST ("/client/delete-queue/already-gone", 250, test_already_gone);
   ADD_TEST ("/client/delete-queue/flush", 250, test_flush);

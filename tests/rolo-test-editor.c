@@ -52,7 +52,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->client = rolo_test_client_new_for (fixture->sandbox);
 }
 
-/* Closing destroys the editor already; destroying it twice is an error. */
+/* Closing destroys the editor already; destroying it twice is an error.
+ * Either way the editor must be freed: a leak fails the test. */
 void
 close_editor (Fixture *fixture)
 {
@@ -72,7 +73,7 @@ close_editor (Fixture *fixture)
           break;
         }
     }
-  g_clear_object (&fixture->editor);
+  clear_and_wait_finalized (&fixture->editor);
 }
 
 void
@@ -150,6 +151,17 @@ gboolean
 pointer_cleared (gpointer user_data)
 {
   return *(gpointer *) user_data == NULL;
+}
+
+void
+clear_and_wait_finalized (gpointer object_ptr)
+{
+  GObject **object = object_ptr;
+  GObject *weak = *object;
+
+  g_object_add_weak_pointer (weak, (gpointer *) &weak);
+  g_clear_object (object);
+  rolo_test_wait_until (pointer_cleared, &weak, TIMEOUT_MS);
 }
 
 static gboolean

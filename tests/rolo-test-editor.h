@@ -60,24 +60,27 @@ void rolo_test_editor_init (int    *argc,
 
 /* --- the editor window ----------------------------------------------------- */
 
-void     open_viewer_known (Fixture     *fixture,
-                            gint64       id,
-                            RoloContact *known);
-void     open_viewer       (Fixture     *fixture,
-                            gint64       id);
-void     open_editor       (Fixture     *fixture,
-                            gint64       id);
-void     close_editor      (Fixture     *fixture);
-void     wait_settled      (Fixture     *fixture);
-void     saved_cb          (RoloContactEditor *editor,
-                            RoloContact       *saved,
-                            gboolean           created,
-                            gpointer           user_data);
+void     open_viewer_known        (Fixture           *fixture,
+                                   gint64             id,
+                                   RoloContact       *known);
+void     open_viewer              (Fixture           *fixture,
+                                   gint64             id);
+void     open_editor              (Fixture           *fixture,
+                                   gint64             id);
+void     close_editor             (Fixture           *fixture);
+void     wait_settled             (Fixture           *fixture);
+void     saved_cb                 (RoloContactEditor *editor,
+                                   RoloContact       *saved,
+                                   gboolean           created,
+                                   gpointer           user_data);
 /* Conditions for rolo_test_wait_until() on a Fixture. */
-gboolean saved_once        (gpointer     user_data);
-gboolean editing           (gpointer     user_data);
+gboolean saved_once               (gpointer           user_data);
+gboolean editing                  (gpointer           user_data);
 /* *(gpointer *) user_data is NULL: for a weak pointer. */
-gboolean pointer_cleared   (gpointer     user_data);
+gboolean pointer_cleared          (gpointer           user_data);
+/* Drops the reference *@object_ptr holds, the last one, and waits until the
+ * object is finalized: what still holds it fails the test. */
+void     clear_and_wait_finalized (gpointer           object_ptr);
 
 /* --- finding the widgets a user would use ---------------------------------- */
 

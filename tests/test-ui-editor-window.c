@@ -194,6 +194,7 @@ test_window (Fixture       *fixture,
 
   close_editor (fixture);
   gtk_window_destroy (GTK_WINDOW (window));
+  clear_and_wait_finalized (&window);
 }
 
 /* The window with @n_contacts, its client the fixture's. */
@@ -275,6 +276,7 @@ test_window_edit_selects (Fixture       *fixture,
                    gtk_column_view_get_model (window_column_view (window))), 3));
   close_editor (fixture);
   gtk_window_destroy (GTK_WINDOW (window));
+  clear_and_wait_finalized (&window);
 }
 
 typedef struct
@@ -351,6 +353,7 @@ test_quit_dirty (Fixture       *fixture,
   g_assert_null (window_editor (window));
   g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
   close_editor (fixture);
+  clear_and_wait_finalized (&window);
 }
 
 /* The main window's close button with unsaved changes asks too; after
@@ -388,6 +391,7 @@ test_close_window_dirty (Fixture       *fixture,
   g_assert_null (window_editor (window));
   g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
   close_editor (fixture);
+  clear_and_wait_finalized (&window);
 }
 
 /* As the app holds it: nothing but GTK keeps the editor, so Discard frees
@@ -421,6 +425,7 @@ test_discard_frees_editor (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
   gtk_window_destroy (GTK_WINDOW (window));
+  clear_and_wait_finalized (&window);
 }
 
 /* Quitting with nothing typed does not ask. */
@@ -444,6 +449,7 @@ test_quit_clean (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (toplevels, &quit);
   g_assert_null (discard_dialog (fixture));
   close_editor (fixture);
+  clear_and_wait_finalized (&window);
 }
 
 /* The accelerator a widget's class binds to @action_name, or NULL. */
@@ -573,6 +579,7 @@ test_shortcuts (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (overlay));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  clear_and_wait_finalized (&window);
 }
 
 int

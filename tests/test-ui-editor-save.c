@@ -225,6 +225,29 @@ test_errors_after_leaving (Fixture       *fixture,
   g_assert_true (can_save (fixture));
 }
 
+/* A server of the test's own on loopback, answering with @callback; the
+ * fixture's client talks to it instead of the sandbox. (transfer full) */
+static SoupServer *
+own_server_new (Fixture            *fixture,
+                SoupServerCallback  callback,
+                gpointer            user_data)
+{
+  SoupServer *server = soup_server_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *base_url = NULL;
+
+  soup_server_add_handler (server, NULL, callback, user_data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_clear_object (&fixture->client);
+  fixture->client = rolo_test_client_new (base_url);
+
+  return server;
+}
+
 /* A server that answers every PUT with success and changes nothing, as a
  * real one may do with the fields its documentation leaves out. */
 static void
@@ -250,18 +273,7 @@ static void
 test_unapplied (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *base_url = NULL;
-
-  soup_server_add_handler (server, NULL, ignoring_server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_clear_object (&fixture->client);
-  fixture->client = rolo_test_client_new (base_url);
+  g_autoptr(SoupServer) server = own_server_new (fixture, ignoring_server_cb, NULL);
 
   open_editor (fixture, 1);
   type_text (fixture, ROLO_CONTACT_FIELD_NOTES, "Call after 5.");
@@ -550,19 +562,8 @@ static void
 test_dropped_connection (Fixture       *fixture,
                          gconstpointer  user_data)
 {
-  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *base_url = NULL;
   DroppingServer dropping = { TRUE, 0 };
-
-  soup_server_add_handler (server, NULL, dropping_server_cb, &dropping, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_clear_object (&fixture->client);
-  fixture->client = rolo_test_client_new (base_url);
+  g_autoptr(SoupServer) server = own_server_new (fixture, dropping_server_cb, &dropping);
 
   open_editor (fixture, 0);
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");

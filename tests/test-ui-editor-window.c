@@ -300,6 +300,37 @@ toplevels_changed_cb (Quit *quit)
   quit->destroyed = TRUE;
 }
 
+/* The window with a new contact's editor open, and @quit watching for the
+ * window to go. */
+static RoloWindow *
+window_new_watched (Fixture         *fixture,
+                    RoloApplication *app,
+                    Quit            *quit)
+{
+  RoloWindow *window = window_new (fixture, app, 0);
+
+  quit->window = window;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
+  fixture->editor = g_object_ref (window_editor (window));
+  g_signal_connect_swapped (gtk_window_get_toplevels (), "items-changed",
+                            G_CALLBACK (toplevels_changed_cb), quit);
+
+  return window;
+}
+
+/* Discard in the dialog that asks: the editor goes, then the window, and
+ * nothing was sent. */
+static void
+discard_then_window_goes (Fixture *fixture,
+                          Quit    *quit)
+{
+  respond (discard_dialog (fixture), "_Discard");
+  rolo_test_wait_for_flag (&quit->destroyed, TIMEOUT_MS);
+  g_signal_handlers_disconnect_by_data (gtk_window_get_toplevels (), quit);
+  g_assert_null (window_editor (quit->window));
+  g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
+}
+
 /* Ctrl+Q with unsaved changes asks before anything goes; Keep Editing
  * keeps the app, the window and what was typed. */
 static void
@@ -309,20 +340,15 @@ test_quit_dirty (Fixture       *fixture,
   g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   Quit quit = { NULL, FALSE };
-  GListModel *toplevels = gtk_window_get_toplevels ();
   g_auto(GStrv) accels = NULL;
   GtkWindow *dialog;
 
-  window = window_new (fixture, app, 0);
-  quit.window = window;
+  window = window_new_watched (fixture, app, &quit);
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_cmpstr (accels[0], ==, "<Control>q");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
-  fixture->editor = g_object_ref (window_editor (window));
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
   type_text (fixture, ROLO_CONTACT_FIELD_EMAIL, "sarah@example.com");
-  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), &quit);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
@@ -347,11 +373,7 @@ test_quit_dirty (Fixture       *fixture,
   /* Discard: the editor goes, then the app quits. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
-  respond (discard_dialog (fixture), "_Discard");
-  rolo_test_wait_for_flag (&quit.destroyed, TIMEOUT_MS);
-  g_signal_handlers_disconnect_by_data (toplevels, &quit);
-  g_assert_null (window_editor (window));
-  g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
+  discard_then_window_goes (fixture, &quit);
   close_editor (fixture);
   clear_and_wait_finalized (&window);
 }
@@ -365,14 +387,9 @@ test_close_window_dirty (Fixture       *fixture,
   g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   Quit quit = { NULL, FALSE };
-  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  window = window_new (fixture, app, 0);
-  quit.window = window;
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
-  fixture->editor = g_object_ref (window_editor (window));
+  window = window_new_watched (fixture, app, &quit);
   type_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");
-  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), &quit);
 
   gtk_window_close (GTK_WINDOW (window));
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
@@ -385,11 +402,7 @@ test_close_window_dirty (Fixture       *fixture,
 
   gtk_window_close (GTK_WINDOW (window));
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
-  respond (discard_dialog (fixture), "_Discard");
-  rolo_test_wait_for_flag (&quit.destroyed, TIMEOUT_MS);
-  g_signal_handlers_disconnect_by_data (toplevels, &quit);
-  g_assert_null (window_editor (window));
-  g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
+  discard_then_window_goes (fixture, &quit);
   close_editor (fixture);
   clear_and_wait_finalized (&window);
 }
@@ -436,17 +449,11 @@ test_quit_clean (Fixture       *fixture,
   g_autoptr(RoloApplication) app = rolo_test_application_new ("Editor");
   g_autoptr(RoloWindow) window = NULL;
   Quit quit = { NULL, FALSE };
-  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  window = window_new (fixture, app, 0);
-  quit.window = window;
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-contact", NULL));
-  fixture->editor = g_object_ref (window_editor (window));
-  g_signal_connect_swapped (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), &quit);
-
+  window = window_new_watched (fixture, app, &quit);
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   rolo_test_wait_for_flag (&quit.destroyed, TIMEOUT_MS);
-  g_signal_handlers_disconnect_by_data (toplevels, &quit);
+  g_signal_handlers_disconnect_by_data (gtk_window_get_toplevels (), &quit);
   g_assert_null (discard_dialog (fixture));
   close_editor (fixture);
   clear_and_wait_finalized (&window);

@@ -198,7 +198,8 @@ test_tags (Fixture       *fixture,
       g_assert_cmpuint (rolo_contact_change_get_fields (change), ==, ROLO_CHANGE_TAGS);
       after = rolo_contact_change_apply (change, contact);
       tags = rolo_contact_get_tag_ids (after, &n_tags);
-      g_assert_cmpmem (tags, n_tags * sizeof *tags, expected[mode], n_expected[mode] * sizeof *tags);
+      g_assert_cmpmem (tags, n_tags * sizeof *tags,
+                       expected[mode], n_expected[mode] * sizeof *tags);
 
       /* Undo puts back exactly what was there. */
       undone = rolo_contact_change_revert (change, contact, after);

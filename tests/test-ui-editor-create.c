@@ -216,7 +216,8 @@ on_screen (gpointer user_data)
 
   if (!gtk_widget_compute_bounds (widget, editor, &bounds))
     return FALSE;
-  if (bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (editor))
+  if (bounds.origin.y >= 0 &&
+      bounds.origin.y + bounds.size.height <= gtk_widget_get_height (editor))
     return TRUE;
   if (gtk_widget_compute_bounds (widget, content, &bounds))
     gtk_adjustment_set_value (adjustment, bounds.origin.y - 24);
@@ -404,7 +405,8 @@ test_open (Fixture       *fixture,
   g_assert_cmpstr (gtk_menu_button_get_label (picker_button (fixture,
                                                             ROLO_CONTACT_FIELD_MOBILE_COUNTRY_ID)),
                    ==, "IN +91");
-  g_assert_true (rolo_switch_row_get_active (notify_switch (fixture, ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
+  g_assert_true (rolo_switch_row_get_active (notify_switch (fixture,
+                                                            ROLO_CONTACT_FIELD_EMAIL_NOTIFY)));
   g_assert_false (rolo_switch_row_get_active (notify_switch (fixture,
                                                        ROLO_CONTACT_FIELD_WHATSAPP_NOTIFY)));
   g_assert_cmpint (rolo_contact_get_parent_id (rolo_contact_editor_get_contact (fixture->editor)),

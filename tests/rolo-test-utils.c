@@ -374,6 +374,183 @@ rolo_test_assert_envelope (RoloTestReply *reply,
     g_assert_cmpstr (json_object_get_string_member (object, "message"), ==, message);
 }
 
+/* --- what a server received -------------------------------------------------- */
+
+struct _RoloTestRecorder
+{
+  SoupServer *server;
+  gulong      handler;
+  GPtrArray  *requests;
+};
+
+static void
+request_free (RoloTestRequest *request)
+{
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  g_clear_pointer (&request->params, g_hash_table_unref);
+  g_clear_pointer (&request->headers, soup_message_headers_unref);
+  g_free (request->content_type);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_clear_pointer (&request->json, json_node_unref);
+  g_free (request);
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  soup_message_headers_append (user_data, name, value);
+}
+
+static JsonNode *
+parse_json (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (g_bytes_get_size (bytes) == 0 ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+request_read_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  RoloTestRecorder *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+  RoloTestRequest *request = g_new0 (RoloTestRequest, 1);
+
+  request->method = g_strdup (soup_server_message_get_method (msg));
+  request->path = g_strdup (g_uri_get_path (uri));
+  request->query = g_strdup (query);
+  request->params = query != NULL ? soup_form_decode (query)
+                                  : g_hash_table_new (g_str_hash, g_str_equal);
+  request->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  soup_message_headers_foreach (headers, copy_header, request->headers);
+  request->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  request->body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  request->json = parse_json (request->body);
+
+  g_ptr_array_add (self->requests, request);
+}
+
+RoloTestRecorder *
+rolo_test_recorder_new (SoupServer *server)
+{
+  RoloTestRecorder *self = g_new0 (RoloTestRecorder, 1);
+
+  g_assert_true (SOUP_IS_SERVER (server));
+  self->server = g_object_ref (server);
+  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
+  /* Before any handler answers: a request left hanging is recorded too. */
+  self->handler = g_signal_connect (server, "request-read", G_CALLBACK (request_read_cb), self);
+  return self;
+}
+
+RoloTestRecorder *
+rolo_test_recorder_new_for_sandbox (RoloSandbox *sandbox)
+{
+  SoupServer *server = rolo_sandbox_get_server (sandbox);
+
+  g_assert_nonnull (server);
+  return rolo_test_recorder_new (server);
+}
+
+void
+rolo_test_recorder_free (RoloTestRecorder *self)
+{
+  g_clear_signal_handler (&self->handler, self->server);
+  g_clear_object (&self->server);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_free (self);
+}
+
+GPtrArray *
+rolo_test_recorder_get_requests (RoloTestRecorder *self)
+{
+  return self->requests;
+}
+
+static gboolean
+request_matches (RoloTestRequest *request,
+                 const char      *method,
+                 const char      *path_prefix)
+{
+  return (method == NULL || g_str_equal (request->method, method)) &&
+         (path_prefix == NULL || g_str_has_prefix (request->path, path_prefix));
+}
+
+guint
+rolo_test_recorder_get_n (RoloTestRecorder *self,
+                          const char       *method,
+                          const char       *path_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->requests->len; i++)
+    n += request_matches (self->requests->pdata[i], method, path_prefix);
+  return n;
+}
+
+RoloTestRequest *
+rolo_test_recorder_get_last (RoloTestRecorder *self,
+                             const char       *method,
+                             const char       *path_prefix)
+{
+  for (guint i = self->requests->len; i > 0; i--)
+    if (request_matches (self->requests->pdata[i - 1], method, path_prefix))
+      return self->requests->pdata[i - 1];
+
+  g_error ("No %s request for %s recorded", method ? method : "such",
+           path_prefix ? path_prefix : "any path");
+}
+
+typedef struct
+{
+  RoloTestRecorder *recorder;
+  const char       *method;
+  const char       *path_prefix;
+  guint             n;
+} Awaited;
+
+static gboolean
+recorded_enough (gpointer user_data)
+{
+  Awaited *awaited = user_data;
+
+  return rolo_test_recorder_get_n (awaited->recorder, awaited->method,
+                                   awaited->path_prefix) >= awaited->n;
+}
+
+void
+rolo_test_recorder_wait_for (RoloTestRecorder *self,
+                             const char       *method,
+                             const char       *path_prefix,
+                             guint             n,
+                             guint             timeout_ms)
+{
+  Awaited awaited = { self, method, path_prefix, n };
+
+  rolo_test_wait_until (recorded_enough, &awaited, timeout_ms);
+}
+
+JsonObject *
+rolo_test_request_get_object (RoloTestRequest *request)
+{
+  g_assert_cmpstr (request->content_type, ==, "application/json");
+  g_assert_nonnull (request->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (request->json));
+  return json_node_get_object (request->json);
+}
+
 void
 rolo_test_sandbox_fixture_set_up (RoloTestSandboxFixture *fixture,
                                   gconstpointer           data)

@@ -568,3 +568,83 @@ rolo_test_sandbox_fixture_tear_down (RoloTestSandboxFixture *fixture,
   g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->base_url, g_free);
 }
+
+RoloTestReply *
+rolo_test_sandbox_fixture_request (RoloTestSandboxFixture *fixture,
+                                   const char             *method,
+                                   const char             *path,
+                                   const char             *json)
+{
+  RoloTestReply *reply = rolo_test_request (fixture->session, fixture->base_url, method, path,
+                                            json);
+
+  g_assert_no_error (reply->error);
+  return reply;
+}
+
+void
+rolo_test_assert_invalid (RoloTestReply *reply,
+                          const char    *field)
+{
+  JsonObject *object;
+  JsonObject *errors;
+  JsonArray *messages;
+
+  rolo_test_assert_envelope (reply, SOUP_STATUS_UNPROCESSABLE_ENTITY, NULL);
+  object = rolo_test_reply_get_object (reply);
+  g_assert_nonnull (json_object_get_string_member (object, "message"));
+  errors = json_object_get_object_member (object, "errors");
+  g_assert_nonnull (errors);
+  g_assert_true (json_object_has_member (errors, field));
+  messages = json_object_get_array_member (errors, field);
+  g_assert_cmpuint (json_array_get_length (messages), >, 0);
+  g_assert_nonnull (json_array_get_string_element (messages, 0));
+}
+
+gint64
+rolo_test_sandbox_fixture_create (RoloTestSandboxFixture *fixture,
+                                  const char             *json)
+{
+  g_autoptr(RoloTestReply) reply = rolo_test_sandbox_fixture_request (fixture, "POST",
+                                                                      "/v1/contacts", json);
+
+  rolo_test_assert_envelope (reply, SOUP_STATUS_OK, "New contact has been created successfully.");
+  return json_object_get_int_member (rolo_test_reply_get_data (reply), "cstid");
+}
+
+gint64
+rolo_test_sandbox_fixture_create_named (RoloTestSandboxFixture *fixture,
+                                        const char             *name,
+                                        const char             *email,
+                                        int                     type)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cstname");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "cstemail");
+  json_builder_add_string_value (builder, email);
+  json_builder_set_member_name (builder, "contact_type");
+  json_builder_add_int_value (builder, type);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  return rolo_test_sandbox_fixture_create (fixture, json);
+}
+
+RoloTestReply *
+rolo_test_sandbox_fixture_list (RoloTestSandboxFixture *fixture,
+                                const char             *query)
+{
+  g_autofree char *path = g_strconcat ("/v1/contacts", query ? "?" : "", query, NULL);
+  RoloTestReply *reply = rolo_test_sandbox_fixture_request (fixture, "GET", path, NULL);
+
+  rolo_test_assert_envelope (reply, SOUP_STATUS_OK, NULL);
+  return reply;
+}

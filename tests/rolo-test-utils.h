@@ -192,6 +192,27 @@ void rolo_test_sandbox_fixture_set_up    (RoloTestSandboxFixture *fixture,
 void rolo_test_sandbox_fixture_tear_down (RoloTestSandboxFixture *fixture,
                                           gconstpointer           data);
 
+/* The contacts routes on a fixture's sandbox, for its contract tests. */
+
+/* A request with the test keys that must get an answer. */
+RoloTestReply *rolo_test_sandbox_fixture_request      (RoloTestSandboxFixture *fixture,
+                                                       const char             *method,
+                                                       const char             *path,
+                                                       const char             *json);
+/* GET /v1/contacts, with "?" and query when it is not NULL; asserts a 200. */
+RoloTestReply *rolo_test_sandbox_fixture_list         (RoloTestSandboxFixture *fixture,
+                                                       const char             *query);
+/* POSTs json, asserts that it created a contact and returns its cstid. */
+gint64         rolo_test_sandbox_fixture_create       (RoloTestSandboxFixture *fixture,
+                                                       const char             *json);
+gint64         rolo_test_sandbox_fixture_create_named (RoloTestSandboxFixture *fixture,
+                                                       const char             *name,
+                                                       const char             *email,
+                                                       int                     type);
+/* Asserts a 422 whose errors name field, with a message for it. */
+void           rolo_test_assert_invalid               (RoloTestReply          *reply,
+                                                       const char             *field);
+
 /* Adds func as a test on a RoloTestSandboxFixture seeded with n_contacts. */
 #define ROLO_TEST_ADD_SANDBOX(path, n_contacts, func) \
   g_test_add (path, RoloTestSandboxFixture, GUINT_TO_POINTER (n_contacts), \

@@ -289,12 +289,24 @@ rolo_test_message_new (const char *base_url,
   return msg;
 }
 
+/* The root of bytes when they hold JSON, else NULL. (transfer full) */
+static JsonNode *
+parse_json (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (g_bytes_get_size (bytes) == 0 ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 RoloTestReply *
 rolo_test_send (SoupSession *session,
                 SoupMessage *msg)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
   RoloTestReply *reply = g_new0 (RoloTestReply, 1);
 
@@ -307,9 +319,7 @@ rolo_test_send (SoupSession *session,
 
   reply->status = soup_message_get_status (msg);
   reply->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
-  if (json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL),
-                                  g_bytes_get_size (reply->body), NULL))
-    reply->root = json_node_ref (json_parser_get_root (parser));
+  reply->root = parse_json (reply->body);
   return reply;
 }
 
@@ -403,18 +413,6 @@ copy_header (const char *name,
              gpointer    user_data)
 {
   soup_message_headers_append (user_data, name, value);
-}
-
-static JsonNode *
-parse_json (GBytes *bytes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (g_bytes_get_size (bytes) == 0 ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                   g_bytes_get_size (bytes), NULL))
-    return NULL;
-  return json_node_ref (json_parser_get_root (parser));
 }
 
 static void

@@ -15,14 +15,14 @@
 #define MAX_RETRIES      8
 #define MAX_RETRY_WAIT_S 30
 
-gboolean
+/* TRUE with the milliseconds to wait when @error is such a refusal and
+ * @attempt (0 for the first retry) is below the limit. */
+static gboolean
 rolo_io_retry_delay (const GError *error,
                      guint         attempt,
                      guint        *delay_ms)
 {
   guint seconds;
-
-  g_return_val_if_fail (delay_ms != NULL, FALSE);
 
   if (!g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_RATE_LIMITED) ||
       attempt >= MAX_RETRIES)
@@ -85,7 +85,9 @@ sleep_cancelled_cb (GCancellable *cancellable,
   g_source_unref (idle);
 }
 
-void
+/* Completes after @delay_ms, or at once with G_IO_ERROR_CANCELLED when
+ * @cancellable is cancelled meanwhile. */
+static void
 rolo_io_sleep_async (guint                delay_ms,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
@@ -112,11 +114,56 @@ rolo_io_sleep_async (guint                delay_ms,
   g_object_ref (task);
 }
 
-gboolean
+static gboolean
 rolo_io_sleep_finish (GAsyncResult  *result,
                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_assert (g_task_is_valid (result, NULL));
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  RoloIoRetryFunc retry;
+  gpointer        user_data;
+} Retry;
+
+static void
+retry_waited_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Retry *retry = user_data;
+  GError *error = NULL;
+
+  rolo_io_sleep_finish (result, &error);
+  retry->retry (retry->user_data, error);
+  g_free (retry);
+}
+
+gboolean
+rolo_io_retry_later (GError          **error,
+                     guint            *attempt,
+                     GCancellable     *cancellable,
+                     RoloIoRetryFunc   retry,
+                     gpointer          user_data)
+{
+  Retry *waiting;
+  guint delay_ms;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+  g_return_val_if_fail (attempt != NULL, FALSE);
+  g_return_val_if_fail (retry != NULL, FALSE);
+
+  if (!rolo_io_retry_delay (*error, *attempt, &delay_ms))
+    return FALSE;
+
+  g_clear_error (error);
+  (*attempt)++;
+  waiting = g_new (Retry, 1);
+  waiting->retry = retry;
+  waiting->user_data = user_data;
+  rolo_io_sleep_async (delay_ms, cancellable, retry_waited_cb, waiting);
+  return TRUE;
 }

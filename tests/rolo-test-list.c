@@ -287,15 +287,11 @@ truth_ids (Fixture          *fixture,
 
   for (guint index = 0;; index++)
     {
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(RoloContactPage) page = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, query, index,
+                                                               TRUTH_PAGE, &error);
       GListModel *contacts;
 
-      rolo_client_list_contacts_async (fixture->client, query, index, TRUTH_PAGE, NULL,
-                                       rolo_test_store_result, &result);
-      rolo_test_wait_for_result (&result, WAIT_MS);
-      page = rolo_client_list_contacts_finish (fixture->client, result, &error);
       g_assert_no_error (error);
       contacts = rolo_contact_page_get_contacts (page);
       if (g_list_model_get_n_items (contacts) == 0)
@@ -345,15 +341,11 @@ create_contact (Fixture    *fixture,
                 const char *name)
 {
   g_autoptr(RoloContact) contact = rolo_contact_new ();
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
   rolo_contact_set_name (contact, name);
-  rolo_client_create_contact_async (fixture->client, contact, NULL,
-                                    rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  id = rolo_client_create_contact_finish (fixture->client, result, &error);
+  id = rolo_test_client_create (fixture->client, contact, &error);
   g_assert_no_error (error);
   return id;
 }
@@ -362,12 +354,9 @@ void
 delete_contact (Fixture *fixture,
                 gint64   id)
 {
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  rolo_client_delete_contact_async (fixture->client, id, NULL, rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  rolo_client_delete_contact_finish (fixture->client, result, &error);
+  rolo_test_client_delete (fixture->client, id, &error);
   g_assert_no_error (error);
 }
 
@@ -378,14 +367,10 @@ rename_contact (Fixture     *fixture,
 {
   g_autoptr(RoloContact) edited = rolo_contact_copy (contact);
   g_autoptr(RoloContact) updated = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   rolo_contact_set_name (edited, name);
-  rolo_client_update_contact_async (fixture->client, contact, edited, NULL,
-                                    rolo_test_store_result, &result);
-  rolo_test_wait_for_result (&result, WAIT_MS);
-  updated = rolo_client_update_contact_finish (fixture->client, result, NULL, &error);
+  updated = rolo_test_client_update (fixture->client, contact, edited, NULL, &error);
   g_assert_no_error (error);
 }
 

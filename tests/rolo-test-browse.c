@@ -43,12 +43,23 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
+static gboolean
+pointer_is_null (gpointer user_data)
+{
+  return *(gpointer *) user_data == NULL;
+}
+
 void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  /* Nothing keeps a destroyed window alive once its idles have run. */
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->window);
+  rolo_test_wait_until (pointer_is_null, &window, TIMEOUT_MS);
   g_clear_object (&fixture->app);
   if (fixture->sandbox != NULL)
     g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);

@@ -7,8 +7,6 @@
 
 #pragma once
 
-#include <libsoup/soup.h>
-
 #include "rolo-client.h"
 #include "rolo-contact-list.h"
 #include "rolo-test-utils.h"

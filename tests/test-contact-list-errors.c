@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <libsoup/soup.h>
+
 #include "rolo-test-list.h"
 
 static void

@@ -156,7 +156,7 @@ rolo_window_set_views_label (RoloWindow *self,
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   /* Ellipsized, a label would give way down to "…". */
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (text, -1), 12));
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (text, -1), 6));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
   gtk_menu_button_set_child (self->views_button, label);
 }
@@ -212,8 +212,11 @@ state_changed_cb (RoloWindow *self)
 static void
 views_changed_cb (RoloWindow *self)
 {
+  const RoloSavedView *active = rolo_window_get_active_view (self);
+
   /* Another window rewrote the list: the position may be another view's. */
-  if (self->active_view >= (int) rolo_saved_views_get_n (self->saved_views))
+  if (active == NULL || self->view_shown == NULL ||
+      !g_str_equal (active->name, self->view_shown->name))
     self->active_view = -1;
   rolo_window_update_views (self);
 }
@@ -317,6 +320,11 @@ name_response_cb (RoloWindow       *self,
 
       g_free (renamed->name);
       renamed->name = g_steal_pointer (&name);
+      if (position == self->active_view && self->view_shown != NULL)
+        {
+          g_free (self->view_shown->name);
+          self->view_shown->name = g_strdup (renamed->name);
+        }
       rolo_saved_views_replace (self->saved_views, position, renamed);
     }
 }

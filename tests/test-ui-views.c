@@ -502,6 +502,33 @@ test_unknown_column (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Old – Rolo");
 }
 
+static gboolean
+window_folded (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->window)) <= 500 &&
+         !gtk_widget_get_visible (GTK_WIDGET (views_button (fixture)));
+}
+
+/* A long name on the button still lets the window fold up when it is
+ * made narrow. */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  store_view (fixture, "[{'name': <'Businesses in the north, by email'>}]");
+  activate (fixture, "win.open-view", g_variant_new_int32 (0));
+  gtk_editable_set_text (search_entry (fixture), "a");
+  rolo_test_iterate_for (300);
+  /* As the user drags it narrower: past the width where it folds, then on. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 600);
+  rolo_test_iterate_for (300);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 600);
+  rolo_test_wait_until (window_folded, fixture, TIMEOUT_MS);
+  g_assert_cmpint (g_str_has_suffix (views_label (fixture), "•"), ==, TRUE);
+}
+
 /* A screen reader finds the button by its name; its menu lists the views. */
 static void
 test_button (Fixture       *fixture,
@@ -541,6 +568,7 @@ main (int   argc,
   ADD ("/ui/views/delete-undo", test_delete_undo);
   ADD ("/ui/views/unknown-column", test_unknown_column);
   ADD ("/ui/views/button", test_button);
+  ADD ("/ui/views/narrow", test_narrow);
 
 #undef ADD
 

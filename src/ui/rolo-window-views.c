@@ -155,7 +155,8 @@ rolo_window_set_views_label (RoloWindow *self,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  /* Ellipsized, a label would give way down to "…". */
+  /* Ellipsized, a label would give way down to "…"; any wider and the
+   * header bar could not fold up (tests/test-ui-views.c, /ui/views/narrow). */
   gtk_label_set_width_chars (GTK_LABEL (label), MIN ((int) g_utf8_strlen (text, -1), 6));
   gtk_label_set_max_width_chars (GTK_LABEL (label), 18);
   gtk_menu_button_set_child (self->views_button, label);

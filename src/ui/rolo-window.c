@@ -380,7 +380,7 @@ rolo_window_add_sort_actions (RoloWindow *self)
 /* Below this width the three type buttons become one menu and the count
  * goes, so that the search keeps room to type in; below the second the
  * table leaves out its lesser columns. */
-#define COMPACT_WIDTH 800
+#define COMPACT_WIDTH 840
 #define NARROW_WIDTH  500
 
 static gboolean

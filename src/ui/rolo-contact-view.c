@@ -244,29 +244,19 @@ rolo_contact_view_sync_column_actions (RoloContactView *self)
 static void
 rolo_contact_view_save_columns (RoloContactView *self)
 {
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
-  GVariantBuilder builder;
+  g_autoptr(GVariant) value = NULL;
 
   if (self->settings == NULL || self->restoring || self->applying_columns)
     return;
 
-  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sbi)"));
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      const char *id = rolo_contact_view_column_id (self, column);
-
-      if (id != NULL)
-        g_variant_builder_add (&builder, "(sbi)", id, self->wanted[column_index (self, column)],
-                               rolo_contact_view_column_width (self, column));
-    }
-  g_settings_set_value (self->settings, "columns", g_variant_builder_end (&builder));
+  value = rolo_contact_view_dup_columns (self);
+  g_settings_set_value (self->settings, "columns", value);
 }
 
 static void
-rolo_contact_view_restore_columns (RoloContactView *self)
+rolo_contact_view_load_columns (RoloContactView *self,
+                                GVariant        *value)
 {
-  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "columns");
   GVariantIter iter;
   const char *id;
   gboolean visible;
@@ -298,6 +288,14 @@ rolo_contact_view_restore_columns (RoloContactView *self)
   rolo_contact_view_apply_columns (self);
   rolo_contact_view_sync_column_actions (self);
   self->restoring = FALSE;
+}
+
+static void
+rolo_contact_view_restore_columns (RoloContactView *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "columns");
+
+  rolo_contact_view_load_columns (self, value);
 }
 
 /* --- column headers from the keyboard -------------------------------------- */
@@ -863,4 +861,50 @@ rolo_contact_view_set_narrow (RoloContactView *self,
 
   self->narrow = narrow;
   rolo_contact_view_apply_columns (self);
+}
+
+/* The columns in the order shown, as the "columns" setting holds them:
+ * "a(sbi)" of id, shown (as the user wants it, narrow or not) and width.
+ * (transfer full) */
+GVariant *
+rolo_contact_view_dup_columns (RoloContactView *self)
+{
+  GListModel *columns;
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), NULL);
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sbi)"));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *id = rolo_contact_view_column_id (self, column);
+
+      if (id != NULL)
+        g_variant_builder_add (&builder, "(sbi)", id, self->wanted[column_index (self, column)],
+                               rolo_contact_view_column_width (self, column));
+    }
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/**
+ * rolo_contact_view_set_columns:
+ * @self: a #RoloContactView
+ * @columns: an "a(sbi)" as rolo_contact_view_dup_columns() gives
+ *
+ * Shows the columns of @columns in its order, as a saved view or the
+ * setting has them; ids the table does not know are skipped, columns
+ * @columns does not name keep their place after the others. Kept in the
+ * setting as any other change of columns.
+ */
+void
+rolo_contact_view_set_columns (RoloContactView *self,
+                               GVariant        *columns)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
+  g_return_if_fail (g_variant_is_of_type (columns, G_VARIANT_TYPE ("a(sbi)")));
+
+  rolo_contact_view_load_columns (self, columns);
+  rolo_contact_view_save_columns (self);
 }

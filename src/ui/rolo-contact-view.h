@@ -52,6 +52,11 @@ GActionGroup         *rolo_contact_view_get_column_actions (RoloContactView     
 void                  rolo_contact_view_bind_settings      (RoloContactView      *self,
                                                             GSettings            *settings);
 
+/* The columns as the "columns" setting holds them ("a(sbi)"). */
+GVariant             *rolo_contact_view_dup_columns        (RoloContactView      *self);
+void                  rolo_contact_view_set_columns        (RoloContactView      *self,
+                                                            GVariant             *columns);
+
 void                 rolo_contact_view_set_narrow          (RoloContactView      *self,
                                                             gboolean              narrow);
 

@@ -11,6 +11,7 @@
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
 #include "rolo-delete-queue.h"
+#include "rolo-saved-views.h"
 #include "rolo-window.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,15 @@ struct _RoloWindow
   guint                 compact_id;
   GFile                *exported;      /* the last export, for Show in Files */
   GArray               *imported;      /* gint64: the last import's, for Undo */
+
+  /* rolo-window-views.c */
+  GtkMenuButton        *views_button;
+  RoloSavedViews       *saved_views;   /* NULL without settings */
+  int                   active_view;   /* the position of the view shown, or -1 */
+  RoloSavedView        *view_shown;    /* its state as opened or saved: changed since? */
+  gboolean              applying_view; /* its parts ask for one query, not four */
+  RoloSavedView        *deleted_view;  /* for Undo */
+  guint                 deleted_position;
 };
 
 /* rolo-window.c */
@@ -126,6 +136,11 @@ void     rolo_window_reload            (RoloWindow     *self);
 void     rolo_window_class_add_file_actions (GtkWidgetClass *widget_class);
 /* The contacts selected and loaded, as copies. */
 GPtrArray *rolo_window_dup_selected     (RoloWindow     *self);
+
+/* rolo-window-views.c: saved views (search, type filter, sort, columns) */
+void     rolo_window_class_add_view_actions (GtkWidgetClass *widget_class);
+void     rolo_window_init_views        (RoloWindow     *self);
+void     rolo_window_dispose_views     (RoloWindow     *self);
 
 /* rolo-window-actions.c */
 /* Opens the contact editor over the window (id 0: a new contact). */

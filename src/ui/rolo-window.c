@@ -147,7 +147,7 @@ rolo_window_update_query (RoloWindow *self)
 {
   g_autoptr(RoloContactQuery) query = NULL;
 
-  if (self->contacts == NULL)
+  if (self->contacts == NULL || self->applying_view)
     return;
 
   query = rolo_window_build_query (self);
@@ -380,7 +380,7 @@ rolo_window_add_sort_actions (RoloWindow *self)
 /* Below this width the three type buttons become one menu and the count
  * goes, so that the search keeps room to type in; below the second the
  * table leaves out its lesser columns. */
-#define COMPACT_WIDTH 720
+#define COMPACT_WIDTH 840
 #define NARROW_WIDTH  500
 
 static gboolean
@@ -492,6 +492,7 @@ rolo_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->exported);
   g_clear_pointer (&self->imported, g_array_unref);
+  rolo_window_dispose_views (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_WINDOW);
 
@@ -630,6 +631,7 @@ rolo_window_class_init (RoloWindowClass *klass)
 
   rolo_window_class_add_actions (widget_class);
   rolo_window_class_add_file_actions (widget_class);
+  rolo_window_class_add_view_actions (widget_class);
 }
 
 static void
@@ -643,6 +645,7 @@ rolo_window_init (RoloWindow *self)
   rolo_window_update_type_filter_label (self);
   self->settings = rolo_application_new_settings ();
   rolo_window_restore_settings (self);
+  rolo_window_init_views (self);
 
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
                                   rolo_contact_view_get_column_actions (self->contact_view));

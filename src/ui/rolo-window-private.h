@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "rolo-bulk-edit.h"
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
@@ -76,6 +77,7 @@ struct _RoloWindow
   guint                 compact_id;
   GFile                *exported;      /* the last export, for Show in Files */
   GArray               *imported;      /* gint64: the last import's, for Undo */
+  RoloBulkEdit         *bulk_edit;     /* the last bulk edit, for Undo */
 };
 
 /* rolo-window.c */
@@ -126,6 +128,10 @@ void     rolo_window_reload            (RoloWindow     *self);
 void     rolo_window_class_add_file_actions (GtkWidgetClass *widget_class);
 /* The contacts selected and loaded, as copies. */
 GPtrArray *rolo_window_dup_selected     (RoloWindow     *self);
+
+/* rolo-window-bulk-edit.c: Edit Selected Contacts and its Undo */
+void     rolo_window_class_add_bulk_edit_actions (GtkWidgetClass *widget_class);
+void     rolo_window_update_bulk_edit_actions    (RoloWindow     *self);
 
 /* rolo-window-actions.c */
 /* Opens the contact editor over the window (id 0: a new contact). */

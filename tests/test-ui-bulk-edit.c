@@ -202,9 +202,9 @@ is_error_shown (GtkWidget  *widget,
 static gboolean
 report_shown (gpointer user_data)
 {
-  GtkWidget *retry = rolo_test_find_widget (user_data, is_button_labelled, "_Retry Failed");
+  GtkWidget *close = rolo_test_find_widget (user_data, is_button_labelled, "C_lose");
 
-  return retry != NULL && gtk_widget_get_mapped (retry);
+  return close != NULL && gtk_widget_get_mapped (close);
 }
 
 static gboolean
@@ -473,6 +473,8 @@ test_stop (Fixture       *fixture,
                   n_changed, n_unchanged, n_failed, n_not_done);
   g_assert_cmpuint (n_changed + n_unchanged + n_failed + n_not_done, ==, 20);
   g_assert_cmpuint (n_not_done, >, 0);
+  g_assert_nonnull (rolo_test_find_widget (GTK_WIDGET (editor), is_button_labelled,
+                                           "_Continue"));
 
   /* The report matches the sandbox: as many have the new notes as changed. */
   {

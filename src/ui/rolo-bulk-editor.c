@@ -46,6 +46,7 @@ struct _RoloBulkEditor
   AdwStatusPage     *progress_page;
   GtkProgressBar    *progress_bar;
   GtkLabel          *report_title;
+  GtkLabel          *report_description;
   GtkListBox        *counts_list;
   GtkWidget         *failed_heading;
   GtkListBox        *failed_list;
@@ -382,6 +383,11 @@ rolo_bulk_editor_show_report (RoloBulkEditor *self)
   gtk_label_set_text (self->report_title, self->stopped && n_not_done > 0
                                             ? _("Stopped")
                                             : _("Some Contacts Could Not Be Changed"));
+  gtk_label_set_text (self->report_description,
+                      failed->len > 0
+                        ? _("Retry them, or close and change them one by one.")
+                        : _("The contacts being sent were finished; the others are as they "
+                            "were."));
   clear_list (self->counts_list);
   add_count_row (self, _("Changed"), rolo_bulk_edit_count (self->edit, ROLO_BULK_EDIT_CHANGED));
   add_count_row (self, _("Already as Asked"),
@@ -402,6 +408,9 @@ rolo_bulk_editor_show_report (RoloBulkEditor *self)
     }
   gtk_widget_set_visible (self->failed_heading, failed->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->failed_list), failed->len > 0);
+  /* Nothing failed, only stopped: going on is not retrying. */
+  gtk_button_set_label (GTK_BUTTON (self->retry_button),
+                        failed->len > 0 ? _("_Retry Failed") : _("_Continue"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulk.retry", failed->len + n_not_done > 0);
   gtk_stack_set_visible_child_name (self->stack, "report");
   gtk_widget_grab_focus (failed->len + n_not_done > 0 ? self->retry_button
@@ -424,7 +433,6 @@ applied_cb (GObject      *source,
       return;
     }
   g_clear_object (&self->cancellable);
-  gtk_widget_set_visible (self->cancel_button, FALSE);
   g_signal_emit (self, signals[APPLIED], 0);
 
   if (!self->stopped && rolo_bulk_edit_count (self->edit, ROLO_BULK_EDIT_FAILED) == 0 &&
@@ -440,7 +448,7 @@ rolo_bulk_editor_run (RoloBulkEditor *self)
   self->stopped = FALSE;
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_visible (self->apply_button, FALSE);
-  gtk_widget_set_sensitive (self->cancel_button, FALSE);
+  gtk_widget_set_visible (self->cancel_button, FALSE);
   update_progress (self);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulk.stop", TRUE);
@@ -562,6 +570,7 @@ rolo_bulk_editor_class_init (RoloBulkEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoloBulkEditor, progress_page);
   gtk_widget_class_bind_template_child (widget_class, RoloBulkEditor, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, RoloBulkEditor, report_title);
+  gtk_widget_class_bind_template_child (widget_class, RoloBulkEditor, report_description);
   gtk_widget_class_bind_template_child (widget_class, RoloBulkEditor, counts_list);
   gtk_widget_class_bind_template_child (widget_class, RoloBulkEditor, failed_heading);
   gtk_widget_class_bind_template_child (widget_class, RoloBulkEditor, failed_list);

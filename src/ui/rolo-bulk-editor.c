@@ -386,8 +386,8 @@ rolo_bulk_editor_show_report (RoloBulkEditor *self)
   gtk_label_set_text (self->report_description,
                       failed->len > 0
                         ? _("Retry them, or close and change them one by one.")
-                        : _("The contacts being sent were finished; the others are as they "
-                            "were."));
+                        : _("Contacts already on their way were finished; the others were "
+                            "left as they were."));
   clear_list (self->counts_list);
   add_count_row (self, _("Changed"), rolo_bulk_edit_count (self->edit, ROLO_BULK_EDIT_CHANGED));
   add_count_row (self, _("Already as Asked"),

@@ -425,8 +425,12 @@ applied_cb (GObject      *source,
   g_autoptr(RoloBulkEditor) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!rolo_bulk_edit_apply_finish (ROLO_BULK_EDIT (source), result, &error) &&
-      g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_INVALID_INPUT))
+  gboolean ok = rolo_bulk_edit_apply_finish (ROLO_BULK_EDIT (source), result, &error);
+
+  /* Destroyed meanwhile (with its main window): nothing left to show. */
+  if (self->edit == NULL)
+    return;
+  if (!ok && g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_INVALID_INPUT))
     {
       gtk_stack_set_visible_child_name (self->stack, "form");
       rolo_bulk_editor_show_error (self, error->message);

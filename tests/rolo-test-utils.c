@@ -289,12 +289,24 @@ rolo_test_message_new (const char *base_url,
   return msg;
 }
 
+/* The root of bytes when they hold JSON, else NULL. (transfer full) */
+static JsonNode *
+parse_json (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (g_bytes_get_size (bytes) == 0 ||
+      !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                   g_bytes_get_size (bytes), NULL))
+    return NULL;
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 RoloTestReply *
 rolo_test_send (SoupSession *session,
                 SoupMessage *msg)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   SoupMessageHeaders *headers = soup_message_get_response_headers (msg);
   RoloTestReply *reply = g_new0 (RoloTestReply, 1);
 
@@ -307,9 +319,7 @@ rolo_test_send (SoupSession *session,
 
   reply->status = soup_message_get_status (msg);
   reply->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
-  if (json_parser_load_from_data (parser, g_bytes_get_data (reply->body, NULL),
-                                  g_bytes_get_size (reply->body), NULL))
-    reply->root = json_node_ref (json_parser_get_root (parser));
+  reply->root = parse_json (reply->body);
   return reply;
 }
 
@@ -374,6 +384,171 @@ rolo_test_assert_envelope (RoloTestReply *reply,
     g_assert_cmpstr (json_object_get_string_member (object, "message"), ==, message);
 }
 
+/* --- what a server received -------------------------------------------------- */
+
+struct _RoloTestRecorder
+{
+  SoupServer *server;
+  gulong      handler;
+  GPtrArray  *requests;
+};
+
+static void
+request_free (RoloTestRequest *request)
+{
+  g_free (request->method);
+  g_free (request->path);
+  g_free (request->query);
+  g_clear_pointer (&request->params, g_hash_table_unref);
+  g_clear_pointer (&request->headers, soup_message_headers_unref);
+  g_free (request->content_type);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_clear_pointer (&request->json, json_node_unref);
+  g_free (request);
+}
+
+static void
+copy_header (const char *name,
+             const char *value,
+             gpointer    user_data)
+{
+  soup_message_headers_append (user_data, name, value);
+}
+
+static void
+request_read_cb (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 gpointer           user_data)
+{
+  RoloTestRecorder *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+  RoloTestRequest *request = g_new0 (RoloTestRequest, 1);
+
+  request->method = g_strdup (soup_server_message_get_method (msg));
+  request->path = g_strdup (g_uri_get_path (uri));
+  request->query = g_strdup (query);
+  request->params = query != NULL ? soup_form_decode (query)
+                                  : g_hash_table_new (g_str_hash, g_str_equal);
+  request->headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  soup_message_headers_foreach (headers, copy_header, request->headers);
+  request->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
+  request->body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  request->json = parse_json (request->body);
+
+  g_ptr_array_add (self->requests, request);
+}
+
+RoloTestRecorder *
+rolo_test_recorder_new (SoupServer *server)
+{
+  RoloTestRecorder *self = g_new0 (RoloTestRecorder, 1);
+
+  g_assert_true (SOUP_IS_SERVER (server));
+  self->server = g_object_ref (server);
+  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
+  /* Before any handler answers: a request left hanging is recorded too. */
+  self->handler = g_signal_connect (server, "request-read", G_CALLBACK (request_read_cb), self);
+  return self;
+}
+
+RoloTestRecorder *
+rolo_test_recorder_new_for_sandbox (RoloSandbox *sandbox)
+{
+  SoupServer *server = rolo_sandbox_get_server (sandbox);
+
+  g_assert_nonnull (server);
+  return rolo_test_recorder_new (server);
+}
+
+void
+rolo_test_recorder_free (RoloTestRecorder *self)
+{
+  g_clear_signal_handler (&self->handler, self->server);
+  g_clear_object (&self->server);
+  g_clear_pointer (&self->requests, g_ptr_array_unref);
+  g_free (self);
+}
+
+GPtrArray *
+rolo_test_recorder_get_requests (RoloTestRecorder *self)
+{
+  return self->requests;
+}
+
+static gboolean
+request_matches (RoloTestRequest *request,
+                 const char      *method,
+                 const char      *path_prefix)
+{
+  return (method == NULL || g_str_equal (request->method, method)) &&
+         (path_prefix == NULL || g_str_has_prefix (request->path, path_prefix));
+}
+
+guint
+rolo_test_recorder_get_n (RoloTestRecorder *self,
+                          const char       *method,
+                          const char       *path_prefix)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->requests->len; i++)
+    n += request_matches (self->requests->pdata[i], method, path_prefix);
+  return n;
+}
+
+RoloTestRequest *
+rolo_test_recorder_get_last (RoloTestRecorder *self,
+                             const char       *method,
+                             const char       *path_prefix)
+{
+  for (guint i = self->requests->len; i > 0; i--)
+    if (request_matches (self->requests->pdata[i - 1], method, path_prefix))
+      return self->requests->pdata[i - 1];
+
+  g_error ("No %s request for %s recorded", method ? method : "such",
+           path_prefix ? path_prefix : "any path");
+}
+
+typedef struct
+{
+  RoloTestRecorder *recorder;
+  const char       *method;
+  const char       *path_prefix;
+  guint             n;
+} Awaited;
+
+static gboolean
+recorded_enough (gpointer user_data)
+{
+  Awaited *awaited = user_data;
+
+  return rolo_test_recorder_get_n (awaited->recorder, awaited->method,
+                                   awaited->path_prefix) >= awaited->n;
+}
+
+void
+rolo_test_recorder_wait_for (RoloTestRecorder *self,
+                             const char       *method,
+                             const char       *path_prefix,
+                             guint             n,
+                             guint             timeout_ms)
+{
+  Awaited awaited = { self, method, path_prefix, n };
+
+  rolo_test_wait_until (recorded_enough, &awaited, timeout_ms);
+}
+
+JsonObject *
+rolo_test_request_get_object (RoloTestRequest *request)
+{
+  g_assert_cmpstr (request->content_type, ==, "application/json");
+  g_assert_nonnull (request->json);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (request->json));
+  return json_node_get_object (request->json);
+}
+
 void
 rolo_test_sandbox_fixture_set_up (RoloTestSandboxFixture *fixture,
                                   gconstpointer           data)
@@ -390,4 +565,84 @@ rolo_test_sandbox_fixture_tear_down (RoloTestSandboxFixture *fixture,
   g_clear_object (&fixture->session);
   g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->base_url, g_free);
+}
+
+RoloTestReply *
+rolo_test_sandbox_fixture_request (RoloTestSandboxFixture *fixture,
+                                   const char             *method,
+                                   const char             *path,
+                                   const char             *json)
+{
+  RoloTestReply *reply = rolo_test_request (fixture->session, fixture->base_url, method, path,
+                                            json);
+
+  g_assert_no_error (reply->error);
+  return reply;
+}
+
+void
+rolo_test_assert_invalid (RoloTestReply *reply,
+                          const char    *field)
+{
+  JsonObject *object;
+  JsonObject *errors;
+  JsonArray *messages;
+
+  rolo_test_assert_envelope (reply, SOUP_STATUS_UNPROCESSABLE_ENTITY, NULL);
+  object = rolo_test_reply_get_object (reply);
+  g_assert_nonnull (json_object_get_string_member (object, "message"));
+  errors = json_object_get_object_member (object, "errors");
+  g_assert_nonnull (errors);
+  g_assert_true (json_object_has_member (errors, field));
+  messages = json_object_get_array_member (errors, field);
+  g_assert_cmpuint (json_array_get_length (messages), >, 0);
+  g_assert_nonnull (json_array_get_string_element (messages, 0));
+}
+
+gint64
+rolo_test_sandbox_fixture_create (RoloTestSandboxFixture *fixture,
+                                  const char             *json)
+{
+  g_autoptr(RoloTestReply) reply = rolo_test_sandbox_fixture_request (fixture, "POST",
+                                                                      "/v1/contacts", json);
+
+  rolo_test_assert_envelope (reply, SOUP_STATUS_OK, "New contact has been created successfully.");
+  return json_object_get_int_member (rolo_test_reply_get_data (reply), "cstid");
+}
+
+gint64
+rolo_test_sandbox_fixture_create_named (RoloTestSandboxFixture *fixture,
+                                        const char             *name,
+                                        const char             *email,
+                                        int                     type)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cstname");
+  json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "cstemail");
+  json_builder_add_string_value (builder, email);
+  json_builder_set_member_name (builder, "contact_type");
+  json_builder_add_int_value (builder, type);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json = json_generator_to_data (generator, NULL);
+  return rolo_test_sandbox_fixture_create (fixture, json);
+}
+
+RoloTestReply *
+rolo_test_sandbox_fixture_list (RoloTestSandboxFixture *fixture,
+                                const char             *query)
+{
+  g_autofree char *path = g_strconcat ("/v1/contacts", query ? "?" : "", query, NULL);
+  RoloTestReply *reply = rolo_test_sandbox_fixture_request (fixture, "GET", path, NULL);
+
+  rolo_test_assert_envelope (reply, SOUP_STATUS_OK, NULL);
+  return reply;
 }

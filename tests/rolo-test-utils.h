@@ -127,6 +127,57 @@ void           rolo_test_assert_envelope  (RoloTestReply     *reply,
                                            guint              status,
                                            const char        *message);
 
+/* --- what a server received ---------------------------------------------------
+ * A recorder keeps each request a SoupServer has read, in order: a test's own
+ * server with canned answers, or a sandbox listening on the test's context. */
+
+typedef struct
+{
+  char               *method;
+  char               *path;
+  char               *query;     /* as sent, NULL without one */
+  GHashTable         *params;    /* the query decoded, name → value; never NULL */
+  SoupMessageHeaders *headers;   /* every request header */
+  char               *content_type;
+  GBytes             *body;      /* never NULL; empty when nothing was sent */
+  JsonNode           *json;      /* the body's root when it is JSON, else NULL */
+} RoloTestRequest;
+
+typedef struct _RoloTestRecorder RoloTestRecorder;
+
+/* Records the requests @server reads from now on; it must run on the
+ * caller's thread. */
+RoloTestRecorder *rolo_test_recorder_new             (SoupServer       *server);
+/* The same for a sandbox listening by rolo_sandbox_listen(), until it stops. */
+RoloTestRecorder *rolo_test_recorder_new_for_sandbox (RoloSandbox      *sandbox);
+void              rolo_test_recorder_free            (RoloTestRecorder *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RoloTestRecorder, rolo_test_recorder_free)
+
+/* Every request so far, oldest first. (element-type RoloTestRequest)
+ * (transfer none) */
+GPtrArray        *rolo_test_recorder_get_requests    (RoloTestRecorder *self);
+/* How many requests so far have @method and a path starting with
+ * @path_prefix; NULL matches any. */
+guint             rolo_test_recorder_get_n           (RoloTestRecorder *self,
+                                                      const char       *method,
+                                                      const char       *path_prefix);
+/* The latest of those; fails the test when there is none. (transfer none) */
+RoloTestRequest  *rolo_test_recorder_get_last        (RoloTestRecorder *self,
+                                                      const char       *method,
+                                                      const char       *path_prefix);
+/* Iterates until rolo_test_recorder_get_n() reaches n; fails the test if
+ * timeout_ms passes first. */
+void              rolo_test_recorder_wait_for        (RoloTestRecorder *self,
+                                                      const char       *method,
+                                                      const char       *path_prefix,
+                                                      guint             n,
+                                                      guint             timeout_ms);
+
+/* Asserts that @request sent a JSON object as application/json; returns it.
+ * (transfer none) */
+JsonObject       *rolo_test_request_get_object       (RoloTestRequest  *request);
+
 /* For g_test_add(): a sandbox seeded with GPOINTER_TO_UINT (data) contacts,
  * a session and the sandbox's base URL. */
 typedef struct
@@ -140,6 +191,27 @@ void rolo_test_sandbox_fixture_set_up    (RoloTestSandboxFixture *fixture,
                                           gconstpointer           data);
 void rolo_test_sandbox_fixture_tear_down (RoloTestSandboxFixture *fixture,
                                           gconstpointer           data);
+
+/* The contacts routes on a fixture's sandbox, for its contract tests. */
+
+/* A request with the test keys that must get an answer. */
+RoloTestReply *rolo_test_sandbox_fixture_request      (RoloTestSandboxFixture *fixture,
+                                                       const char             *method,
+                                                       const char             *path,
+                                                       const char             *json);
+/* GET /v1/contacts, with "?" and query when it is not NULL; asserts a 200. */
+RoloTestReply *rolo_test_sandbox_fixture_list         (RoloTestSandboxFixture *fixture,
+                                                       const char             *query);
+/* POSTs json, asserts that it created a contact and returns its cstid. */
+gint64         rolo_test_sandbox_fixture_create       (RoloTestSandboxFixture *fixture,
+                                                       const char             *json);
+gint64         rolo_test_sandbox_fixture_create_named (RoloTestSandboxFixture *fixture,
+                                                       const char             *name,
+                                                       const char             *email,
+                                                       int                     type);
+/* Asserts a 422 whose errors name field, with a message for it. */
+void           rolo_test_assert_invalid               (RoloTestReply          *reply,
+                                                       const char             *field);
 
 /* Adds func as a test on a RoloTestSandboxFixture seeded with n_contacts. */
 #define ROLO_TEST_ADD_SANDBOX(path, n_contacts, func) \

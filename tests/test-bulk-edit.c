@@ -147,10 +147,13 @@ test_only_ticked (Fixture       *fixture,
   g_autoptr(RoloContactChange) change = rolo_contact_change_new ();
   g_autoptr(GPtrArray) some = first (fixture, 4);
   g_autoptr(RoloBulkEdit) edit = NULL;
+  g_autoptr(RoloTestRecorder) recorder = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *requests;
 
   rolo_contact_change_set_sms_notify (change, FALSE);
   edit = rolo_bulk_edit_new (fixture->client, change, some);
+  recorder = rolo_test_recorder_new_for_sandbox (fixture->sandbox);
   g_assert_cmpuint (rolo_bulk_edit_get_n_contacts (edit), ==, 4);
   g_assert_cmpuint (rolo_bulk_edit_count (edit, ROLO_BULK_EDIT_NOT_DONE), ==, 4);
 
@@ -162,6 +165,23 @@ test_only_ticked (Fixture       *fixture,
   g_assert_cmpuint (rolo_bulk_edit_count (edit, ROLO_BULK_EDIT_CHANGED), ==, 2);
   g_assert_cmpuint (rolo_bulk_edit_count (edit, ROLO_BULK_EDIT_UNCHANGED), ==, 2);
   g_assert_cmpuint (rolo_bulk_edit_count (edit, ROLO_BULK_EDIT_FAILED), ==, 0);
+
+  /* On the wire: one PUT for each contact that needed it, holding the
+   * ticked field alone. */
+  requests = rolo_test_recorder_get_requests (recorder);
+  g_assert_cmpuint (rolo_test_recorder_get_n (recorder, "PUT", NULL), ==, 2);
+  for (guint i = 0; i < requests->len; i++)
+    {
+      RoloTestRequest *request = g_ptr_array_index (requests, i);
+      JsonObject *body;
+
+      if (!g_str_equal (request->method, "PUT"))
+        continue;
+      body = rolo_test_request_get_object (request);
+      g_assert_cmpuint (json_object_get_size (body), ==, 1);
+      g_assert_true (json_object_has_member (body, ROLO_CONTACT_FIELD_SMS_NOTIFY));
+      g_assert_false (json_object_get_boolean_member (body, ROLO_CONTACT_FIELD_SMS_NOTIFY));
+    }
 
   for (guint i = 0; i < fixture->contacts->len; i++)
     {
@@ -394,6 +414,7 @@ test_undo (Fixture       *fixture,
   g_autoptr(RoloContact) current = NULL;
   g_autoptr(RoloContact) edited = NULL;
   g_autoptr(RoloContact) meanwhile = NULL;
+  g_autoptr(RoloTestRecorder) recorder = NULL;
   g_autoptr(GError) error = NULL;
   const gint64 campaign[] = { 3 };
   guint n_requests;
@@ -413,9 +434,20 @@ test_undo (Fixture       *fixture,
   meanwhile = rolo_test_client_update (fixture->client, current, edited, NULL, &error);
   g_assert_no_error (error);
 
+  recorder = rolo_test_recorder_new_for_sandbox (fixture->sandbox);
   g_assert_true (undo (edit, &error));
   g_assert_no_error (error);
   g_assert_true (rolo_bulk_edit_get_undoing (edit));
+  /* Undo sends the touched fields back, never the email edited meanwhile. */
+  g_assert_cmpuint (rolo_test_recorder_get_n (recorder, "PUT", NULL), ==, 4);
+  for (guint i = 0; i < rolo_test_recorder_get_requests (recorder)->len; i++)
+    {
+      RoloTestRequest *request = g_ptr_array_index (rolo_test_recorder_get_requests (recorder), i);
+
+      if (g_str_equal (request->method, "PUT"))
+        g_assert_false (json_object_has_member (rolo_test_request_get_object (request),
+                                                ROLO_CONTACT_FIELD_EMAIL));
+    }
   g_assert_cmpuint (rolo_bulk_edit_count (edit, ROLO_BULK_EDIT_UNDONE), ==, 4);
 
   for (guint i = 0; i < fixture->contacts->len; i++)

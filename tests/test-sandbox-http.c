@@ -1,6 +1,6 @@
 /* test-sandbox-http.c — what RoloSandbox does at the HTTP level: keys, the
  * envelope on every answer, bad requests, size limit, latency, faults,
- * threads.
+ * threads, and what a recorder sees.
  *
  * Copyright 2026 The Rolo authors
  *
@@ -414,6 +414,49 @@ test_request_signal (Fixture       *fixture,
   seen_clear (&seen);
 }
 
+/* --- what a test's recorder sees ------------------------------------------------ */
+
+/* A sandbox on this thread shows its server to a recorder, which keeps each
+ * request as sent: a partial PUT's members and no others, the query, the
+ * headers. */
+static void
+test_recorder (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(RoloTestRecorder) recorder = rolo_test_recorder_new_for_sandbox (fixture->sandbox);
+  g_autoptr(Reply) put = request (fixture, "PUT", "/v1/contacts/2",
+                                  "{\"cstemail\": \"new@example.com\", \"cstnotes\": \"\"}");
+  g_autoptr(Reply) listed = request (fixture, "GET", "/v1/contacts?pageSize=5&search=a%20b",
+                                     NULL);
+  RoloTestRequest *recorded;
+  JsonObject *sent;
+
+  assert_envelope (put, SOUP_STATUS_OK, "Contact updated successfully!");
+  assert_envelope (listed, SOUP_STATUS_OK, NULL);
+  g_assert_cmpuint (rolo_test_recorder_get_n (recorder, NULL, NULL), ==, 2);
+  g_assert_cmpuint (rolo_test_recorder_get_n (recorder, "PUT", "/v1/contacts/"), ==, 1);
+  g_assert_cmpuint (rolo_test_recorder_get_n (recorder, "GET", "/v1/contacts/"), ==, 0);
+  g_assert_cmpuint (rolo_test_recorder_get_n (recorder, "GET", "/v1/contacts"), ==, 1);
+
+  recorded = rolo_test_recorder_get_last (recorder, "PUT", "/v1/contacts/");
+  g_assert_cmpstr (recorded->path, ==, "/v1/contacts/2");
+  g_assert_null (recorded->query);
+  g_assert_cmpuint (g_hash_table_size (recorded->params), ==, 0);
+  g_assert_cmpstr (soup_message_headers_get_one (recorded->headers, "x-ysuite-access-key"), ==,
+                   ROLO_TEST_ACCESS_KEY);
+  sent = rolo_test_request_get_object (recorded);
+  g_assert_cmpuint (json_object_get_size (sent), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (sent, "cstemail"), ==, "new@example.com");
+  g_assert_cmpstr (json_object_get_string_member (sent, "cstnotes"), ==, "");
+
+  recorded = rolo_test_recorder_get_last (recorder, NULL, NULL);
+  g_assert_cmpstr (recorded->method, ==, "GET");
+  g_assert_cmpstr (recorded->query, ==, "pageSize=5&search=a%20b");
+  g_assert_cmpstr (g_hash_table_lookup (recorded->params, "search"), ==, "a b");
+  g_assert_cmpuint (g_bytes_get_size (recorded->body), ==, 0);
+  g_assert_null (recorded->json);
+}
+
 /* --- latency and faults ------------------------------------------------------------ */
 
 static void
@@ -655,6 +698,8 @@ test_thread (void)
   g_assert_no_error (error);
   rolo_sandbox_start_thread (sandbox, 0, &error);
   g_assert_no_error (error);
+  /* Its server belongs to that thread: no recorder here. */
+  g_assert_null (rolo_sandbox_get_server (sandbox));
   g_signal_connect (sandbox, "request", G_CALLBACK (request_cb), &seen);
 
   fixture.sandbox = sandbox;
@@ -712,6 +757,7 @@ main (int   argc,
   ADD ("/sandbox/http/too-large", 0, test_too_large);
   ADD ("/sandbox/http/too-large-chunked", 0, test_too_large_chunked);
   ADD ("/sandbox/http/request-signal", 0, test_request_signal);
+  ADD ("/sandbox/http/recorder", 3, test_recorder);
   ADD ("/sandbox/http/latency", 3, test_latency);
   ADD ("/sandbox/http/fail-rate", 3, test_fail_rate);
   ADD ("/sandbox/http/fail-rate-writes-nothing", 0, test_fail_rate_writes_nothing);

@@ -273,16 +273,15 @@ job_done (Job          *job,
 }
 
 static void
-waited_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+waited_cb (gpointer  user_data,
+           GError   *error)
 {
   Job *job = user_data;
   RoloOperationQueue *self = job->queue;
 
-  /* Cancelled only when the run stops: then the job goes back as not
+  /* Cut short only when the run stops: then the job goes back as not
    * started, like the others waiting. */
-  rolo_retry_sleep_finish (result, NULL);
+  g_clear_error (&error);
   self->holding = FALSE;
   self->n_in_flight--;
   g_queue_push_head (&self->waiting, job);
@@ -299,15 +298,12 @@ operation_cb (GObject      *source,
   Job *job = user_data;
   RoloOperationQueue *self = job->queue;
   g_autoptr(GError) error = NULL;
-  guint delay_ms;
 
-  if (!self->finish (job->item, result, &error, self->user_data) &&
-      !self->stopped && rolo_retry_delay (error, job->attempt, &delay_ms))
+  if (!self->finish (job->item, result, &error, self->user_data) && !self->stopped &&
+      rolo_retry_later (&error, &job->attempt, self->waits, waited_cb, job))
     {
-      g_debug ("Waiting %u ms before trying again", delay_ms);
-      job->attempt++;
+      /* Nothing else starts meanwhile. */
       self->holding = TRUE;
-      rolo_retry_sleep_async (delay_ms, self->waits, waited_cb, job);
       return;
     }
 

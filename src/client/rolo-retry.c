@@ -15,7 +15,10 @@
 #define MAX_RETRIES      8
 #define MAX_RETRY_WAIT_S 30
 
-gboolean
+/* TRUE with the milliseconds to wait when @error is a refusal for now and
+ * @attempt (0 for the first retry) is below the limit. The wait is what the
+ * server asked for, else one second doubling up to half a minute. */
+static gboolean
 rolo_retry_delay (const GError *error,
                   guint         attempt,
                   guint        *delay_ms)
@@ -85,7 +88,9 @@ sleep_cancelled_cb (GCancellable *cancellable,
   g_source_unref (idle);
 }
 
-void
+/* Completes after @delay_ms, or at once with G_IO_ERROR_CANCELLED when
+ * @cancellable is cancelled meanwhile. */
+static void
 rolo_retry_sleep_async (guint                delay_ms,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -112,11 +117,56 @@ rolo_retry_sleep_async (guint                delay_ms,
   g_object_ref (task);
 }
 
-gboolean
+static gboolean
 rolo_retry_sleep_finish (GAsyncResult  *result,
                          GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  RoloRetryFunc  retry;
+  gpointer       user_data;
+} Retry;
+
+static void
+retry_waited_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Retry *retry = user_data;
+  GError *error = NULL;
+
+  rolo_retry_sleep_finish (result, &error);
+  retry->retry (retry->user_data, error);
+  g_free (retry);
+}
+
+gboolean
+rolo_retry_later (GError        **error,
+                  guint          *attempt,
+                  GCancellable   *cancellable,
+                  RoloRetryFunc   retry,
+                  gpointer        user_data)
+{
+  Retry *waiting;
+  guint delay_ms;
+
+  g_return_val_if_fail (error != NULL, FALSE);
+  g_return_val_if_fail (attempt != NULL, FALSE);
+  g_return_val_if_fail (retry != NULL, FALSE);
+
+  if (!rolo_retry_delay (*error, *attempt, &delay_ms))
+    return FALSE;
+
+  g_clear_error (error);
+  (*attempt)++;
+  waiting = g_new (Retry, 1);
+  waiting->retry = retry;
+  waiting->user_data = user_data;
+  rolo_retry_sleep_async (delay_ms, cancellable, retry_waited_cb, waiting);
+  return TRUE;
 }

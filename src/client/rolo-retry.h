@@ -11,21 +11,20 @@
 
 G_BEGIN_DECLS
 
-/* Retrying what the server refused for now (429, or 503 with Retry-After):
- * TRUE with the milliseconds to wait when @error is such a refusal and
- * @attempt (0 for the first retry) is below the limit. The wait is what the
- * server asked for, else one second doubling up to half a minute. */
-gboolean rolo_retry_delay        (const GError        *error,
-                                  guint                attempt,
-                                  guint               *delay_ms);
+/* Called after a wait: @error is NULL, or what ended the wait early
+ * (G_IO_ERROR_CANCELLED), owned by the callee. */
+typedef void (*RoloRetryFunc) (gpointer  user_data,
+                               GError   *error);
 
-/* Completes after @delay_ms, or at once with G_IO_ERROR_CANCELLED when
- * @cancellable is cancelled meanwhile. */
-void     rolo_retry_sleep_async  (guint                delay_ms,
+/* Retrying what the server refused for now (429, or 503 with Retry-After),
+ * a bounded number of times: when *@error is such a refusal, frees it,
+ * counts *@attempt up, waits what the server asked for (else one second
+ * doubling up to half a minute), then calls @retry with @user_data, and
+ * returns TRUE. FALSE, with nothing changed, otherwise. */
+gboolean rolo_retry_later        (GError             **error,
+                                  guint               *attempt,
                                   GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
+                                  RoloRetryFunc        retry,
                                   gpointer             user_data);
-gboolean rolo_retry_sleep_finish (GAsyncResult        *result,
-                                  GError             **error);
 
 G_END_DECLS

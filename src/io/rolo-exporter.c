@@ -400,15 +400,13 @@ export_run_list_next (GTask *task)
 }
 
 static void
-waited_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+read_again (gpointer  user_data,
+            GError   *error)
 {
   ReadRequest *request = user_data;
   ExportRun *run = g_task_get_task_data (request->task);
-  GError *error = NULL;
 
-  if (!rolo_retry_sleep_finish (result, &error))
+  if (error != NULL)
     export_run_fail (run, error);
   export_run_read (request);
 }
@@ -424,15 +422,13 @@ read_cb (GObject      *source,
   ExportRun *run = g_task_get_task_data (task);
   g_autoptr(RoloContact) contact = NULL;
   GError *error = NULL;
-  guint delay_ms;
 
   contact = rolo_client_get_contact_finish (ROLO_CLIENT (source), result, &error);
   if (contact == NULL && run->error == NULL &&
-      rolo_retry_delay (error, request->attempt, &delay_ms))
+      rolo_retry_later (&error, &request->attempt, run->cancellable, read_again, request))
     {
-      g_clear_error (&error);
-      request->attempt++;
-      rolo_retry_sleep_async (delay_ms, run->cancellable, waited_cb, g_steal_pointer (&request));
+      /* The wait holds it now. */
+      request = NULL;
       return;
     }
 

@@ -201,15 +201,13 @@ row_job_done (RowJob *job)
 }
 
 static void
-retry_waited_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+row_job_step_again (gpointer  user_data,
+                    GError   *error)
 {
   RowJob *job = user_data;
   Pass *pass = g_task_get_task_data (job->task);
-  GError *error = NULL;
 
-  if (!rolo_retry_sleep_finish (result, &error))
+  if (error != NULL)
     {
       pass_fail (pass, error);
       row_job_done (job);
@@ -218,22 +216,18 @@ retry_waited_cb (GObject      *source,
   job->retry (job);
 }
 
-/* TRUE when @error is the server asking to slow down: @step is taken
- * again after the wait it asked for. */
+/* TRUE when @error is the server asking to slow down: @error is freed and
+ * @step is taken again after the wait it asked for. */
 static gboolean
 row_job_retry (RowJob  *job,
                GError  *error,
                RowStep  step)
 {
   Pass *pass = g_task_get_task_data (job->task);
-  guint delay_ms;
 
-  if (!rolo_retry_delay (error, job->attempt, &delay_ms))
+  if (!rolo_retry_later (&error, &job->attempt, pass->cancellable, row_job_step_again, job))
     return FALSE;
-  job->attempt++;
   job->retry = step;
-  g_error_free (error);
-  rolo_retry_sleep_async (delay_ms, pass->cancellable, retry_waited_cb, job);
   return TRUE;
 }
 

@@ -804,3 +804,14 @@ rolo_sandbox_get_n_requests (RoloSandbox *self)
 
   return (guint) g_atomic_int_get (&self->n_requests);
 }
+
+SoupServer *
+rolo_sandbox_get_server (RoloSandbox *self)
+{
+  g_return_val_if_fail (ROLO_IS_SANDBOX (self), NULL);
+
+  /* A thread's server emits its signals on that thread, never the caller's. */
+  if (self->thread != NULL)
+    return NULL;
+  return self->server;
+}

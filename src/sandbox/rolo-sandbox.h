@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -63,6 +64,10 @@ guint16      rolo_sandbox_get_port        (RoloSandbox   *self);
 char        *rolo_sandbox_dup_base_url    (RoloSandbox   *self);
 /* Requests received so far (every method and path, faults included). */
 guint        rolo_sandbox_get_n_requests  (RoloSandbox   *self);
+/* The server while the sandbox listens on the caller's context
+ * (rolo_sandbox_listen), for a test to watch its signals; NULL when it is not
+ * listening or serves from its own thread. (transfer none) */
+SoupServer  *rolo_sandbox_get_server      (RoloSandbox   *self);
 
 /* Signal "request" (method: const char *, path_and_query: const char *,
  * body: GBytes * or NULL) is emitted for every request received, before it is

@@ -1,4 +1,4 @@
-/* test-ui-error-text.c
+/* test-error-text.c
  *
  * Copyright 2026 The Rolo authors
  *
@@ -131,13 +131,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/ui/error-text/every-client-code", test_every_client_code);
-  g_test_add_func ("/ui/error-text/unauthorized", test_unauthorized);
-  g_test_add_func ("/ui/error-text/network-details", test_network_details);
-  g_test_add_func ("/ui/error-text/network-bare-reason", test_network_bare_reason);
-  g_test_add_func ("/ui/error-text/forbidden", test_forbidden);
-  g_test_add_func ("/ui/error-text/malformed-details", test_malformed_details);
-  g_test_add_func ("/ui/error-text/other-domains", test_other_domains);
+  g_test_add_func ("/common/error-text/every-client-code", test_every_client_code);
+  g_test_add_func ("/common/error-text/unauthorized", test_unauthorized);
+  g_test_add_func ("/common/error-text/network-details", test_network_details);
+  g_test_add_func ("/common/error-text/network-bare-reason", test_network_bare_reason);
+  g_test_add_func ("/common/error-text/forbidden", test_forbidden);
+  g_test_add_func ("/common/error-text/malformed-details", test_malformed_details);
+  g_test_add_func ("/common/error-text/other-domains", test_other_domains);
 
   return g_test_run ();
 }

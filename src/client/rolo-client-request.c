@@ -1,0 +1,300 @@
+/* rolo-client-request.c
+ *
+ * Copyright 2026 The Rolo authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "rolo-client"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "rolo-client-private.h"
+#include "rolo-client-envelope-private.h"
+
+#define ACCESS_KEY_HEADER       "x-ysuite-access-key"
+#define SECRET_KEY_HEADER       "x-ysuite-secret-key"
+
+/* Keys shorter than this are not looked for: a one-letter test key would
+ * otherwise turn every "a" of a message into an ellipsis. Real YSUITE keys are
+ * far longer. */
+#define MIN_SCRUBBED_KEY_LENGTH 6
+
+/* text with every key in it replaced by an ellipsis. */
+static char *
+dup_without_keys (RoloClient *self,
+                  const char *text)
+{
+  g_autoptr(GString) scrubbed = g_string_new (text);
+  const char *keys[] = { self->access_key, self->secret_key };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      if (keys[i] != NULL && strlen (keys[i]) >= MIN_SCRUBBED_KEY_LENGTH)
+        g_string_replace (scrubbed, keys[i], "…", 0);
+    }
+
+  return g_string_free (g_steal_pointer (&scrubbed), FALSE);
+}
+
+/* A server that echoes what it was sent must not put a key on the screen:
+ * neither in the message nor in a field's messages, which the editor shows. */
+static void
+scrub_keys (RoloClient *self,
+            GError     *error)
+{
+  GHashTable *field_errors = rolo_client_error_get_field_errors (error);
+  char *message = dup_without_keys (self, error->message);
+  GHashTableIter iter;
+  gpointer messages;
+
+  g_free (error->message);
+  error->message = message;
+
+  if (field_errors == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, field_errors);
+  while (g_hash_table_iter_next (&iter, NULL, &messages))
+    {
+      for (char **m = messages; *m != NULL; m++)
+        {
+          char *scrubbed = dup_without_keys (self, *m);
+
+          g_free (*m);
+          *m = scrubbed;
+        }
+    }
+}
+
+/* Why a certificate was refused, in words; NULL when GTK's own will do. */
+static const char *
+describe_certificate_errors (GTlsCertificateFlags errors)
+{
+  /* The most telling first: a self-signed certificate is usually also
+   * issued for another name. */
+  if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    return _("its certificate is not signed by an authority this computer trusts.");
+  if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    return _("its certificate was issued for a different name.");
+  if (errors & G_TLS_CERTIFICATE_EXPIRED)
+    return _("its certificate has expired.");
+  if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    return _("its certificate is not valid yet; check this computer's date and time.");
+  if (errors & G_TLS_CERTIFICATE_REVOKED)
+    return _("its certificate has been revoked.");
+  if (errors & G_TLS_CERTIFICATE_INSECURE)
+    return _("its certificate uses an insecure algorithm.");
+
+  return NULL;
+}
+
+#define CERTIFICATE_ERRORS_KEY "rolo-certificate-errors"
+
+/* Never accepts: only remembers why, for the error the user sees. */
+static gboolean
+accept_certificate_cb (SoupMessage          *message,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors)
+{
+  g_object_set_data (G_OBJECT (message), CERTIFICATE_ERRORS_KEY, GUINT_TO_POINTER (errors));
+  return FALSE;
+}
+
+static GError *
+map_transport_error (const GError *error,
+                     SoupMessage  *message)
+{
+  GUri *uri = soup_message_get_uri (message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_CANCELLED,
+                                _("The request was cancelled."));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TIMEOUT,
+                                _("The server did not answer in time."));
+  if (error->domain == G_TLS_ERROR)
+    {
+      GTlsCertificateFlags errors =
+        GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (message), CERTIFICATE_ERRORS_KEY));
+      const char *reason = describe_certificate_errors (errors);
+
+      /* Translators: the first %s is a host name, the second the reason. */
+      return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS,
+                          _("The identity of %s could not be verified: %s"),
+                          g_uri_get_host (uri), reason != NULL ? reason : error->message);
+    }
+  if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
+      g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
+    return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
+                        _("The server's answer was not understood: %s"), error->message);
+
+  return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NETWORK,
+                      _("Could not reach the server: %s"), error->message);
+}
+
+static GBytes *
+body_to_bytes (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gsize length = 0;
+  char *text;
+
+  json_node_set_object (node, object);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, &length);
+
+  return g_bytes_new_take (text, length);
+}
+
+static void
+send_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RoloClient *self = g_task_get_source_object (task);
+  SoupMessage *message = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  JsonObject *root;
+
+  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  if (body == NULL)
+    {
+      GError *mapped = map_transport_error (error, message);
+
+      scrub_keys (self, mapped);
+      g_debug ("%s failed: %s", soup_message_get_method (message), mapped->message);
+      g_task_return_error (task, mapped);
+      return;
+    }
+
+  g_debug ("%s answered %u", soup_message_get_method (message),
+           soup_message_get_status (message));
+  root = rolo_client_envelope_parse (soup_message_get_status (message),
+                                     soup_message_headers_get_one (
+                                       soup_message_get_response_headers (message),
+                                       "Retry-After"),
+                                     body, &error);
+  if (root == NULL)
+    {
+      scrub_keys (self, error);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, root, (GDestroyNotify) json_object_unref);
+}
+
+static SoupMessage *
+new_message (RoloClient *self,
+             const char *method,
+             const char *url,
+             JsonObject *body)
+{
+  SoupMessage *message = soup_message_new (method, url);
+  SoupMessageHeaders *headers;
+
+  g_assert (message != NULL);
+
+  /* A redirect could carry the keys to another host. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+  g_signal_connect (message, "accept-certificate", G_CALLBACK (accept_certificate_cb), NULL);
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_replace (headers, ACCESS_KEY_HEADER, self->access_key);
+  soup_message_headers_replace (headers, SECRET_KEY_HEADER, self->secret_key);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = body_to_bytes (body);
+
+      soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+    }
+
+  return message;
+}
+
+GTask *
+_rolo_client_new_task (RoloClient          *self,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data,
+                       gpointer             source_tag)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  /* Cancellation is reported as ROLO_CLIENT_ERROR_CANCELLED, not as the
+   * G_IO_ERROR that GTask would substitute. */
+  g_task_set_check_cancellable (task, FALSE);
+  return task;
+}
+
+void
+_rolo_client_send_async (RoloClient          *self,
+                         const char          *method,
+                         const char          *url,
+                         JsonObject          *body,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = _rolo_client_new_task (self, cancellable, callback, user_data,
+                                                 _rolo_client_send_async);
+  SoupMessage *message = new_message (self, method, url, body);
+
+  /* The URL carries no secret; the headers are never logged. */
+  g_debug ("%s %s", method, url);
+  g_task_set_task_data (task, message, g_object_unref);
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
+                                    send_cb, g_steal_pointer (&task));
+}
+
+JsonObject *
+_rolo_client_send_finish (RoloClient    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_assert (g_task_is_valid (result, self));
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+JsonObject *
+_rolo_client_finish_data (GObject       *source,
+                          GAsyncResult  *result,
+                          JsonObject   **root,
+                          GError       **error)
+{
+  *root = _rolo_client_send_finish (ROLO_CLIENT (source), result, error);
+  if (*root == NULL)
+    return NULL;
+
+  return rolo_client_envelope_get_data (*root, error);
+}
+
+void
+_rolo_client_return_parsed_data (GTask               *task,
+                                 GObject             *source,
+                                 GAsyncResult        *result,
+                                 RoloClientParseFunc  parse)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+  GObject *object = NULL;
+  JsonObject *data;
+
+  data = _rolo_client_finish_data (source, result, &root, &error);
+  if (data != NULL)
+    object = parse (data, &error);
+
+  if (object == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, object, g_object_unref);
+}

@@ -69,7 +69,8 @@ append_copy_item (GMenu      *section,
 }
 
 static GMenuModel *
-context_menu_model_new (RoloContact *contact)
+context_menu_model_new (RoloContact *contact,
+                        guint        n_selected)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) open = g_menu_new ();
@@ -91,6 +92,17 @@ context_menu_model_new (RoloContact *contact)
   item = g_menu_item_new (_("_Delete"), "win.delete-selected");
   g_menu_item_set_attribute (item, "accel", "s", "Delete");
   g_menu_append_item (edit, item);
+  if (n_selected > 1)
+    {
+      g_autofree char *label = NULL;
+
+      /* Translators: the row menu with several rows selected */
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Edit %u Contact…",
+                                            "_Edit %u Contacts…", n_selected), n_selected);
+      g_clear_object (&item);
+      item = g_menu_item_new (label, "win.edit-selected");
+      g_menu_append_item (edit, item);
+    }
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (open));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (copy));
@@ -106,6 +118,7 @@ rolo_contact_view_popup_menu (RoloContactView       *self,
   RoloContact *contact = rolo_contact_cell_get_contact (cell);
   guint position = rolo_contact_cell_get_position (cell);
   g_autoptr(GMenuModel) model = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
 
   if (contact == NULL || position == GTK_INVALID_LIST_POSITION ||
       rolo_contact_get_state (contact) != ROLO_CONTACT_STATE_READY)
@@ -116,7 +129,8 @@ rolo_contact_view_popup_menu (RoloContactView       *self,
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
-  model = context_menu_model_new (contact);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  model = context_menu_model_new (contact, (guint) gtk_bitset_get_size (selected));
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), model);
   gtk_popover_set_pointing_to (self->context_menu, where);
   gtk_popover_popup (self->context_menu);

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "rolo-bulk-edit.h"
 #include "rolo-contact-editor.h"
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
@@ -86,6 +87,9 @@ struct _RoloWindow
   gboolean              applying_view; /* its parts ask for one query, not four */
   RoloSavedView        *deleted_view;  /* for Undo */
   guint                 deleted_position;
+
+  /* rolo-window-bulk-edit.c */
+  RoloBulkEdit         *bulk_edit;     /* the last bulk edit, for Undo */
 };
 
 /* rolo-window.c */
@@ -141,6 +145,10 @@ GPtrArray *rolo_window_dup_selected     (RoloWindow     *self);
 void     rolo_window_class_add_view_actions (GtkWidgetClass *widget_class);
 void     rolo_window_init_views        (RoloWindow     *self);
 void     rolo_window_dispose_views     (RoloWindow     *self);
+
+/* rolo-window-bulk-edit.c: Edit Selected Contacts and its Undo */
+void     rolo_window_class_add_bulk_edit_actions (GtkWidgetClass *widget_class);
+void     rolo_window_update_bulk_edit_actions    (RoloWindow     *self);
 
 /* rolo-window-actions.c */
 /* Opens the contact editor over the window (id 0: a new contact). */

@@ -91,6 +91,7 @@ rolo_window_update_actions (RoloWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_contacts && !self->flushing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file",
                                  has_contacts && !self->flushing);
+  rolo_window_update_bulk_edit_actions (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_contacts);
 }
 
@@ -493,6 +494,7 @@ rolo_window_dispose (GObject *object)
   g_clear_object (&self->exported);
   g_clear_pointer (&self->imported, g_array_unref);
   rolo_window_dispose_views (self);
+  g_clear_object (&self->bulk_edit);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_WINDOW);
 
@@ -632,6 +634,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   rolo_window_class_add_actions (widget_class);
   rolo_window_class_add_file_actions (widget_class);
   rolo_window_class_add_view_actions (widget_class);
+  rolo_window_class_add_bulk_edit_actions (widget_class);
 }
 
 static void

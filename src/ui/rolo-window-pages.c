@@ -167,9 +167,10 @@ rolo_window_update_list_tools (RoloWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->type_filter_menu_button),
                           shows_list && self->compact);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), !self->compact);
-  /* Narrow, the search needs its room: Ctrl+1…Ctrl+9 still open the views. */
+  /* Folded up, the button shows its icon only; narrower still, the search
+   * needs its room: Ctrl+1…Ctrl+9 still open the views. */
   gtk_widget_set_visible (GTK_WIDGET (self->views_button),
-                          shows_list && !self->compact && self->saved_views != NULL);
+                          shows_list && !self->narrow && self->saved_views != NULL);
   gtk_widget_set_visible (self->new_contact_button,
                           shows_list || self->page == ROLO_WINDOW_PAGE_EMPTY);
   /* Narrow, the search needs the room more: Refresh is in the main menu. */

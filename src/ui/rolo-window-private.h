@@ -145,6 +145,9 @@ GPtrArray *rolo_window_dup_selected     (RoloWindow     *self);
 void     rolo_window_class_add_view_actions (GtkWidgetClass *widget_class);
 void     rolo_window_init_views        (RoloWindow     *self);
 void     rolo_window_dispose_views     (RoloWindow     *self);
+/* The title and the Saved Views button follow the view shown, and the
+ * window's width. */
+void     rolo_window_update_views      (RoloWindow     *self);
 
 /* rolo-window-bulk-edit.c: Edit Selected Contacts and its Undo */
 void     rolo_window_class_add_bulk_edit_actions (GtkWidgetClass *widget_class);

@@ -163,7 +163,7 @@ rolo_window_set_views_label (RoloWindow *self,
 }
 
 /* The title, the button and the actions follow the view shown. */
-static void
+void
 rolo_window_update_views (RoloWindow *self)
 {
   const RoloSavedView *active = rolo_window_get_active_view (self);
@@ -188,8 +188,12 @@ rolo_window_update_views (RoloWindow *self)
       /* Translators: how a screen reader describes the Saved Views button. */
       description = g_strdup_printf (modified ? _("Showing “%s”, changed")
                                               : _("Showing “%s”"), active->name);
-      rolo_window_set_views_label (self, label);
     }
+
+  /* Folded up, the header bar has room for the icon only; the tooltip
+   * and the description still name the view. */
+  if (label != NULL && !self->compact)
+    rolo_window_set_views_label (self, label);
   else
     gtk_menu_button_set_icon_name (self->views_button, "folder-saved-search-symbolic");
 

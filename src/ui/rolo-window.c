@@ -391,6 +391,7 @@ compact_changed_cb (gpointer user_data)
 
   self->compact_id = 0;
   rolo_window_update_list_tools (self);
+  rolo_window_update_views (self);
   rolo_contact_view_set_narrow (self->contact_view, self->narrow);
   return G_SOURCE_REMOVE;
 }

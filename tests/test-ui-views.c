@@ -512,6 +512,14 @@ window_folded (gpointer user_data)
 }
 
 static gboolean
+window_allocated (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 0;
+}
+
+static gboolean
 button_iconic (gpointer user_data)
 {
   Fixture *fixture = user_data;
@@ -537,7 +545,10 @@ test_narrow (Fixture       *fixture,
   rolo_test_iterate_for (300);
   g_assert_cmpint (g_str_has_suffix (views_label (fixture), "•"), ==, TRUE);
 
-  /* As the user drags it narrower: past the width where it folds, then on. */
+  /* As the user drags it narrower: past the width where it folds, then on
+   * (once the window has its remembered size, which would override). */
+  rolo_test_wait_until (window_allocated, fixture, TIMEOUT_MS);
+  rolo_test_iterate_for (100);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 700, 600);
   rolo_test_wait_until (button_iconic, fixture, TIMEOUT_MS);
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (views_button (fixture)));

@@ -131,6 +131,7 @@ check_contact (RoloContact *contact,
   g_autoptr(JsonObject) none = rolo_contact_diff_to_update_json (contact, copy);
 
   g_assert (rolo_contact_get_id (contact) > 0);
+  g_assert (field_errors == NULL || g_hash_table_size (field_errors) > 0);
   g_assert (json_object_get_size (none) == 0);
   check_create_body (contact);
   if (original != NULL)

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
@@ -18,8 +20,69 @@
 
 #define NOT_FOUND_MESSAGE "Contact not found"
 #define MAX_SERVER_MESSAGE_CHARS 500
+/* Far deeper than any answer's shape, shallow enough for any stack. */
+#define MAX_JSON_DEPTH 64
 /* Not named by libsoup 3.0. */
 #define STATUS_TOO_MANY_REQUESTS 429
+
+/* TRUE when data is one object nested at most MAX_JSON_DEPTH deep, with
+ * nothing but white space around it, as far as the brackets outside strings
+ * tell. json-glib 1.6 takes more: a second object after the first replaces
+ * it as the root and the first is leaked (json-glib#74, fixed in 1.10), and
+ * it recurses once per level, so a deep body overflows the stack. Quotes
+ * other than '"' and comments are refused so that json-glib and this agree
+ * on where strings are. */
+static gboolean
+is_one_object (const char *data,
+               gsize       size)
+{
+  const char *end = data + size;
+  const char *p = data;
+  guint depth = 0;
+
+  /* A byte order mark, as json-glib allows and some PHP back-ends send. */
+  if (size >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || *p != '{')
+    return FALSE;
+
+  for (; p < end; p++)
+    {
+      if (*p == '"')
+        {
+          for (p++; p < end && *p != '"'; p++)
+            {
+              if (*p == '\\')
+                p++;
+            }
+          if (p >= end)
+            return FALSE;
+        }
+      else if (*p == '{' || *p == '[')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return FALSE;
+        }
+      else if (*p == '}' || *p == ']')
+        {
+          if (--depth == 0)
+            break;
+        }
+      else if (*p == '\'' || *p == '/')
+        return FALSE;
+    }
+  if (p == end)
+    return FALSE;
+
+  for (p++; p < end; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static JsonNode *
 parse_object (GBytes *body)
@@ -27,12 +90,16 @@ parse_object (GBytes *body)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+  JsonNode *root;
 
-  if (data == NULL || size == 0 || !g_utf8_validate (data, size, NULL))
+  if (data == NULL || size == 0 || !g_utf8_validate (data, size, NULL) ||
+      !is_one_object (data, size))
     return NULL;
   if (!json_parser_load_from_data (parser, data, size, NULL))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* json-glib takes a body of only white space as a document without a root. */
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
   return json_parser_steal_root (parser);

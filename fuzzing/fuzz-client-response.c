@@ -68,18 +68,23 @@ read_answer (const char *data,
   answer->body = g_bytes_new (newline + 1, size - (newline + 1 - data));
 }
 
-/* What the UI does with a failure: its words, and the fields it names. */
+/* What the UI does with a failure: its words, and the fields it names, all
+ * of it text that GTK can show. */
 static void
 check_error (const GError *error)
 {
   GHashTable *field_errors = rolo_client_error_get_field_errors (error);
+  g_autofree char *joined = NULL;
 
   g_assert (error->domain == ROLO_CLIENT_ERROR);
   g_assert (g_utf8_validate (error->message, -1, NULL));
   rolo_client_error_get_retry_after (error);
   rolo_client_error_get_http_status (error);
-  if (field_errors != NULL)
-    g_free (rolo_client_field_errors_join (field_errors));
+  if (field_errors == NULL)
+    return;
+
+  joined = rolo_client_field_errors_join (field_errors);
+  g_assert (g_utf8_validate (joined, -1, NULL));
 }
 
 /* The request body as rolo-client.c sends it. */
@@ -130,7 +135,15 @@ check_contact (RoloContact *contact,
   g_autoptr(RoloContact) copy = rolo_contact_copy (contact);
   g_autoptr(JsonObject) none = rolo_contact_diff_to_update_json (contact, copy);
 
+  const char *texts[] = {
+    rolo_contact_get_name (contact), rolo_contact_get_email (contact),
+    rolo_contact_get_mobile (contact), rolo_contact_get_address (contact),
+    rolo_contact_get_tax_number (contact), rolo_contact_get_notes (contact),
+  };
+
   g_assert (rolo_contact_get_id (contact) > 0);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert (g_utf8_validate (texts[i], -1, NULL));
   g_assert (field_errors == NULL || g_hash_table_size (field_errors) > 0);
   g_assert (json_object_get_size (none) == 0);
   check_create_body (contact);

@@ -134,6 +134,24 @@ is_not_found (const char *message)
   return message != NULL && g_ascii_strcasecmp (message, NOT_FOUND_MESSAGE) == 0;
 }
 
+/* Adds node when it is a string. json-glib 1.6 turns a lone "\udc00" into
+ * bytes that are not UTF-8, in a member's name too. */
+static void
+add_field_error (GHashTable *field_errors,
+                 const char *field,
+                 JsonNode   *node)
+{
+  g_autofree char *valid_field = NULL;
+  g_autofree char *message = NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return;
+
+  valid_field = g_utf8_make_valid (field, -1);
+  message = g_utf8_make_valid (json_node_get_string (node), -1);
+  rolo_client_field_errors_add (field_errors, valid_field, message);
+}
+
 static GHashTable *
 parse_field_errors (JsonObject *root)
 {
@@ -142,6 +160,7 @@ parse_field_errors (JsonObject *root)
   JsonObjectIter iter;
   const char *field;
   JsonNode *messages;
+  JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return field_errors;
@@ -149,18 +168,12 @@ parse_field_errors (JsonObject *root)
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &field, &messages))
     {
-      if (JSON_NODE_HOLDS_VALUE (messages) &&
-          json_node_get_value_type (messages) == G_TYPE_STRING)
-        rolo_client_field_errors_add (field_errors, field, json_node_get_string (messages));
+      add_field_error (field_errors, field, messages);
       if (!JSON_NODE_HOLDS_ARRAY (messages))
         continue;
-      for (guint i = 0; i < json_array_get_length (json_node_get_array (messages)); i++)
-        {
-          JsonNode *item = json_array_get_element (json_node_get_array (messages), i);
-
-          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-            rolo_client_field_errors_add (field_errors, field, json_node_get_string (item));
-        }
+      array = json_node_get_array (messages);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        add_field_error (field_errors, field, json_array_get_element (array, i));
     }
 
   return field_errors;

@@ -9,10 +9,7 @@
 
 #include "config.h"
 
-#include <glib.h>
-
-int LLVMFuzzerTestOneInput (const unsigned char *data,
-                            size_t               size);
+#include "fuzz.h"
 
 int
 main (int   argc,

@@ -8,10 +8,8 @@
 
 #include "config.h"
 
+#include "fuzz.h"
 #include "rolo-csv.h"
-
-int LLVMFuzzerTestOneInput (const unsigned char *data,
-                            size_t               size);
 
 static GPtrArray *
 read_records (GInputStream *stream)
@@ -29,12 +27,15 @@ int
 LLVMFuzzerTestOneInput (const unsigned char *data,
                         size_t               size)
 {
-  g_autoptr(GInputStream) input = g_memory_input_stream_new_from_data (data, size, NULL);
-  g_autoptr(GPtrArray) records = read_records (input);
+  g_autoptr(GInputStream) input = NULL;
+  g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GString) written = g_string_new (NULL);
   g_autoptr(GInputStream) again_input = NULL;
   g_autoptr(GPtrArray) again = NULL;
 
+  fuzz_init ();
+  input = g_memory_input_stream_new_from_data (data, size, NULL);
+  records = read_records (input);
   for (guint i = 0; i < records->len; i++)
     rolo_csv_append_record (written, g_ptr_array_index (records, i), ',');
   again_input = g_memory_input_stream_new_from_data (written->str, written->len, NULL);

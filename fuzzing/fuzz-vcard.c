@@ -9,10 +9,8 @@
 
 #include "config.h"
 
+#include "fuzz.h"
 #include "rolo-vcard.h"
-
-int LLVMFuzzerTestOneInput (const unsigned char *data,
-                            size_t               size);
 
 /* Every contact, going on after bad cards as an importer does. */
 static GPtrArray *
@@ -54,6 +52,7 @@ LLVMFuzzerTestOneInput (const unsigned char *data,
   g_autoptr(GPtrArray) again = NULL;
   guint n_errors;
 
+  fuzz_init ();
   contacts = read_contacts ((const char *) data, size, &n_errors);
   rolo_vcard_sniff ((const char *) data, size);
   for (guint i = 0; i < contacts->len; i++)

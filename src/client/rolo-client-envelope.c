@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
@@ -18,8 +20,69 @@
 
 #define NOT_FOUND_MESSAGE "Contact not found"
 #define MAX_SERVER_MESSAGE_CHARS 500
+/* Far deeper than any answer's shape, shallow enough for any stack. */
+#define MAX_JSON_DEPTH 64
 /* Not named by libsoup 3.0. */
 #define STATUS_TOO_MANY_REQUESTS 429
+
+/* TRUE when data is one object nested at most MAX_JSON_DEPTH deep, with
+ * nothing but white space around it, as far as the brackets outside strings
+ * tell. json-glib 1.6 takes more: a second object after the first replaces
+ * it as the root and the first is leaked (json-glib#74, fixed in 1.10), and
+ * it recurses once per level, so a deep body overflows the stack. Quotes
+ * other than '"' and comments are refused so that json-glib and this agree
+ * on where strings are. */
+static gboolean
+is_one_object (const char *data,
+               gsize       size)
+{
+  const char *end = data + size;
+  const char *p = data;
+  guint depth = 0;
+
+  /* A byte order mark, as json-glib allows and some PHP back-ends send. */
+  if (size >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p == end || *p != '{')
+    return FALSE;
+
+  for (; p < end; p++)
+    {
+      if (*p == '"')
+        {
+          for (p++; p < end && *p != '"'; p++)
+            {
+              if (*p == '\\')
+                p++;
+            }
+          if (p >= end)
+            return FALSE;
+        }
+      else if (*p == '{' || *p == '[')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return FALSE;
+        }
+      else if (*p == '}' || *p == ']')
+        {
+          if (--depth == 0)
+            break;
+        }
+      else if (*p == '\'' || *p == '/')
+        return FALSE;
+    }
+  if (p == end)
+    return FALSE;
+
+  for (p++; p < end; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static JsonNode *
 parse_object (GBytes *body)
@@ -27,12 +90,16 @@ parse_object (GBytes *body)
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
+  JsonNode *root;
 
-  if (data == NULL || size == 0 || !g_utf8_validate (data, size, NULL))
+  if (data == NULL || size == 0 || !g_utf8_validate (data, size, NULL) ||
+      !is_one_object (data, size))
     return NULL;
   if (!json_parser_load_from_data (parser, data, size, NULL))
     return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* json-glib takes a body of only white space as a document without a root. */
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
   return json_parser_steal_root (parser);
@@ -67,6 +134,24 @@ is_not_found (const char *message)
   return message != NULL && g_ascii_strcasecmp (message, NOT_FOUND_MESSAGE) == 0;
 }
 
+/* Adds node when it is a string. json-glib 1.6 turns a lone "\udc00" into
+ * bytes that are not UTF-8, in a member's name too. */
+static void
+add_field_error (GHashTable *field_errors,
+                 const char *field,
+                 JsonNode   *node)
+{
+  g_autofree char *valid_field = NULL;
+  g_autofree char *message = NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return;
+
+  valid_field = g_utf8_make_valid (field, -1);
+  message = g_utf8_make_valid (json_node_get_string (node), -1);
+  rolo_client_field_errors_add (field_errors, valid_field, message);
+}
+
 static GHashTable *
 parse_field_errors (JsonObject *root)
 {
@@ -75,6 +160,7 @@ parse_field_errors (JsonObject *root)
   JsonObjectIter iter;
   const char *field;
   JsonNode *messages;
+  JsonArray *array;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return field_errors;
@@ -82,18 +168,12 @@ parse_field_errors (JsonObject *root)
   json_object_iter_init (&iter, json_node_get_object (node));
   while (json_object_iter_next (&iter, &field, &messages))
     {
-      if (JSON_NODE_HOLDS_VALUE (messages) &&
-          json_node_get_value_type (messages) == G_TYPE_STRING)
-        rolo_client_field_errors_add (field_errors, field, json_node_get_string (messages));
+      add_field_error (field_errors, field, messages);
       if (!JSON_NODE_HOLDS_ARRAY (messages))
         continue;
-      for (guint i = 0; i < json_array_get_length (json_node_get_array (messages)); i++)
-        {
-          JsonNode *item = json_array_get_element (json_node_get_array (messages), i);
-
-          if (JSON_NODE_HOLDS_VALUE (item) && json_node_get_value_type (item) == G_TYPE_STRING)
-            rolo_client_field_errors_add (field_errors, field, json_node_get_string (item));
-        }
+      array = json_node_get_array (messages);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        add_field_error (field_errors, field, json_array_get_element (array, i));
     }
 
   return field_errors;

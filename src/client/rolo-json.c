@@ -139,8 +139,9 @@ rolo_json_dup_string (JsonObject *object,
   if (node == NULL)
     return NULL;
 
+  /* json-glib 1.6 turns a lone "\udc00" into bytes that are not UTF-8. */
   if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    return g_utf8_make_valid (json_node_get_string (node), -1);
   /* A phone number or tax number sent as a JSON number. */
   if (json_node_get_value_type (node) != G_TYPE_BOOLEAN &&
       rolo_json_node_get_int64 (node, &number))

@@ -89,6 +89,30 @@ rolo_test_is_named (GtkWidget  *widget,
 }
 
 gboolean
+rolo_test_menu_has_action (GMenuModel *model,
+                           const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
+
+          if (rolo_test_menu_has_action (linked, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+gboolean
 rolo_test_press_shortcut (GtkWidget       *widget,
                           guint            keyval,
                           GdkModifierType  modifiers)

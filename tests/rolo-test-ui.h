@@ -44,6 +44,10 @@ gboolean   rolo_test_is_button_for    (GtkWidget           *widget,
 gboolean   rolo_test_is_named         (GtkWidget           *widget,
                                        const char          *name);
 
+/* Whether @model, or a section or submenu of it, has an item for @action. */
+gboolean   rolo_test_menu_has_action  (GMenuModel          *model,
+                                       const char          *action);
+
 /* What pressing @keyval with @modifiers does through @widget's own key
  * bindings (its class shortcuts and shortcut controllers): the binding's
  * action is activated, as GTK would; fails the test when none binds it. */

@@ -538,6 +538,8 @@ test_narrow (Fixture       *fixture,
              gconstpointer  user_data)
 {
   const char *tooltip;
+  GtkWidget *menu_button;
+  GMenuModel *menu;
 
   store_view (fixture, "[{'name': <'Businesses in the north, by email'>}]");
   activate (fixture, "win.open-view", g_variant_new_int32 (0));
@@ -558,6 +560,13 @@ test_narrow (Fixture       *fixture,
   rolo_test_iterate_for (100);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 480, 600);
   rolo_test_wait_until (window_folded, fixture, TIMEOUT_MS);
+  /* Without the button, the main menu still has the views and saving. */
+  menu_button = rolo_test_find_widget (GTK_WIDGET (fixture->window), rolo_test_is_named,
+                                       "Main Menu");
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
+  g_assert_true (rolo_test_menu_has_action (menu, "win.open-view"));
+  g_assert_true (rolo_test_menu_has_action (menu, "win.save-view"));
+  g_assert_true (rolo_test_menu_has_action (menu, "win.save-view-as"));
 }
 
 /* A screen reader finds the button by its name; its menu lists the views. */

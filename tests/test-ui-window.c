@@ -358,31 +358,6 @@ search_roomy (gpointer user_data)
          gtk_widget_get_width (find_of_type (header_bar (fixture), GTK_TYPE_SEARCH_ENTRY)) >= 150;
 }
 
-/* Whether @model, or a section or submenu of it, has an item for @action. */
-static gboolean
-menu_has_action (GMenuModel *model,
-                 const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autoptr(GMenuLinkIter) links = g_menu_model_iterate_item_links (model, i);
-
-      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_str_equal (name, action))
-        return TRUE;
-      while (g_menu_link_iter_next (links))
-        {
-          g_autoptr(GMenuModel) linked = g_menu_link_iter_get_value (links);
-
-          if (menu_has_action (linked, action))
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* Narrow, the header bar keeps New Contact and the search usable: Refresh
  * goes to the main menu. */
 static void
@@ -415,7 +390,7 @@ test_narrow_header (Fixture       *fixture,
 
   menu_button = rolo_test_find_widget (header, rolo_test_is_named, "Main Menu");
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button));
-  g_assert_true (menu_has_action (menu, "win.refresh"));
+  g_assert_true (rolo_test_menu_has_action (menu, "win.refresh"));
 }
 
 static void

@@ -81,6 +81,8 @@ struct _RoloWindow
 
   /* rolo-window-views.c */
   GtkMenuButton        *views_button;
+  GMenu                *views_section; /* of the main menu */
+  GMenu                *views_submenu; /* in it: the views, and saving one */
   RoloSavedViews       *saved_views;   /* NULL without settings */
   int                   active_view;   /* the position of the view shown, or -1 */
   RoloSavedView        *view_shown;    /* its state as opened or saved: changed since? */

@@ -145,6 +145,12 @@ rolo_window_build_views_menu (RoloWindow *self)
     }
 
   gtk_menu_button_set_menu_model (self->views_button, G_MENU_MODEL (menu));
+
+  /* The main menu's submenu stays the same item, its contents change: a
+   * popover menu adds a page each time a submenu item is added. */
+  g_menu_remove_all (self->views_submenu);
+  g_menu_append_section (self->views_submenu, NULL, G_MENU_MODEL (views));
+  g_menu_append_section (self->views_submenu, NULL, G_MENU_MODEL (save));
 }
 
 /* A long name is cut short: the search keeps its room. */
@@ -484,6 +490,7 @@ void
 rolo_window_class_add_view_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, views_button);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, views_section);
 
   gtk_widget_class_install_action (widget_class, "win.open-view", "i", open_view_action);
   for (guint i = 0; i < N_VIEW_SHORTCUTS; i++)
@@ -517,6 +524,9 @@ rolo_window_init_views (RoloWindow *self)
     return;
 
   self->saved_views = rolo_saved_views_new (self->settings);
+  self->views_submenu = g_menu_new ();
+  g_menu_append_submenu (self->views_section, _("Saved _Views"),
+                         G_MENU_MODEL (self->views_submenu));
   g_signal_connect_object (self->saved_views, "changed", G_CALLBACK (views_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "changed", G_CALLBACK (state_changed_cb), self,
@@ -536,6 +546,7 @@ void
 rolo_window_dispose_views (RoloWindow *self)
 {
   g_clear_object (&self->saved_views);
+  g_clear_object (&self->views_submenu);
   g_clear_pointer (&self->view_shown, rolo_saved_view_free);
   g_clear_pointer (&self->deleted_view, rolo_saved_view_free);
 }

@@ -49,6 +49,11 @@ gboolean            rolo_sandbox_sort_from_string         (const char           
 /* Every function below may be called from any thread; calls are serialised. */
 RoloSandboxStore   *rolo_sandbox_store_new                (const char               *path,
                                                            GError                  **error);
+/* Replaces this store's contents with a copy of source's: a fresh start from
+ * the same sample data without seeding again. */
+gboolean            rolo_sandbox_store_copy_from          (RoloSandboxStore         *self,
+                                                           RoloSandboxStore         *source,
+                                                           GError                  **error);
 gint64              rolo_sandbox_store_count              (RoloSandboxStore         *self,
                                                            GError                  **error);
 /* Returns the page (RoloSandboxContact with the list fields only) and the

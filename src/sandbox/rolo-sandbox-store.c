@@ -294,6 +294,40 @@ rolo_sandbox_store_new (const char  *path,
   return g_steal_pointer (&self);
 }
 
+gboolean
+rolo_sandbox_store_copy_from (RoloSandboxStore  *self,
+                              RoloSandboxStore  *source,
+                              GError           **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GMutexLocker) source_locker = NULL;
+  sqlite3_backup *backup;
+  int result;
+
+  g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), FALSE);
+  g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (source), FALSE);
+  g_return_val_if_fail (self != source, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  source_locker = g_mutex_locker_new (&source->lock);
+
+  /* SQLite's online backup copies every page, the full-text index too. */
+  backup = sqlite3_backup_init (self->db, "main", source->db, "main");
+  if (backup == NULL)
+    return set_error (self, error, "Cannot copy the sandbox store");
+  result = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (result != SQLITE_DONE)
+    {
+      g_set_error (error, ROLO_SANDBOX_ERROR, ROLO_SANDBOX_ERROR_STORE,
+                   "Cannot copy the sandbox store: %s", sqlite3_errstr (result));
+      return FALSE;
+    }
+
+  self->has_fts = source->has_fts;
+  return TRUE;
+}
+
 static gint64
 count_locked (RoloSandboxStore  *self,
               GError           **error)

@@ -25,12 +25,32 @@
 /* Not named by libsoup 3.0. */
 #define STATUS_TOO_MANY_REQUESTS 429
 
+/* TRUE when p starts one of JSON's escapes, after its backslash. json-glib
+ * 1.6 leaks when a broken unicode escape comes before another one. */
+static gboolean
+is_escape (const char *p,
+           const char *end)
+{
+  if (p >= end)
+    return FALSE;
+  if (*p != 'u')
+    return strchr ("\"\\/bfnrt", *p) != NULL && *p != '\0';
+  if (end - p < 5)
+    return FALSE;
+  for (guint i = 1; i <= 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* TRUE when data is one object nested at most MAX_JSON_DEPTH deep, with
  * nothing but white space around it, as far as the brackets outside strings
  * tell. json-glib 1.6 takes more: a second object after the first replaces
  * it as the root and the first is leaked (json-glib#74, fixed in 1.10), and
- * it recurses once per level, so a deep body overflows the stack. Quotes
- * other than '"' and comments are refused so that json-glib and this agree
+ * it recurses once per level, so a deep body overflows the stack. Broken
+ * escapes, quotes other than '"' and comments are refused so that json-glib and this agree
  * on where strings are. */
 static gboolean
 is_one_object (const char *data,
@@ -54,8 +74,8 @@ is_one_object (const char *data,
         {
           for (p++; p < end && *p != '"'; p++)
             {
-              if (*p == '\\')
-                p++;
+              if (*p == '\\' && !is_escape (++p, end))
+                return FALSE;
             }
           if (p >= end)
             return FALSE;

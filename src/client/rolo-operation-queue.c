@@ -233,6 +233,15 @@ rolo_operation_queue_dup_waiting (RoloOperationQueue *self)
   return waiting;
 }
 
+/* The stop is acted on in an idle, but nothing new starts from the moment it
+ * is asked for: a busy main loop (answers coming in) may hold the idle back
+ * until every operation has run. */
+static gboolean
+is_stopping (RoloOperationQueue *self)
+{
+  return self->stopped || (self->stop != NULL && g_cancellable_is_cancelled (self->stop));
+}
+
 /* Completes the run when nothing runs and nothing more will start. */
 static void
 maybe_complete (RoloOperationQueue *self)
@@ -299,7 +308,7 @@ operation_cb (GObject      *source,
   RoloOperationQueue *self = job->queue;
   g_autoptr(GError) error = NULL;
 
-  if (!self->finish (job->item, result, &error, self->user_data) && !self->stopped &&
+  if (!self->finish (job->item, result, &error, self->user_data) && !is_stopping (self) &&
       rolo_retry_later (&error, &job->attempt, self->waits, waited_cb, job))
     {
       /* Nothing else starts meanwhile. */
@@ -317,7 +326,7 @@ operation_cb (GObject      *source,
 static void
 start_next (RoloOperationQueue *self)
 {
-  while (!self->stopped && !self->holding && self->n_in_flight < self->max_in_flight &&
+  while (!is_stopping (self) && !self->holding && self->n_in_flight < self->max_in_flight &&
          !g_queue_is_empty (&self->waiting))
     {
       Job *job = g_queue_pop_head (&self->waiting);

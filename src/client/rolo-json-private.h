@@ -30,6 +30,9 @@ GDateTime  *rolo_json_dup_date_time    (JsonObject  *object,
 GArray     *rolo_json_dup_int64_array  (JsonObject  *object,
                                         const char  *member);
 
+/* TRUE for no node, null, and a string of nothing but white space: what a
+ * back-end sends for "no value". */
+gboolean    rolo_json_node_is_blank    (JsonNode    *node);
 gboolean    rolo_json_parse_int64      (const char  *text,
                                         gint64      *out);
 gboolean    rolo_json_node_get_int64   (JsonNode    *node,

@@ -587,17 +587,17 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  ADD ("/messy/sandbox/shapes", NULL, test_sandbox_shapes);
-  ADD ("/messy/list/pages", NULL, test_list_pages);
-  ADD ("/messy/list/queries", NULL, test_list_queries);
-  ADD ("/messy/get/every-contact", NULL, test_get_every_contact);
-  ADD ("/messy/create", NULL, test_create);
-  ADD ("/messy/update/only-the-edit", NULL, test_update_sends_only_the_edit);
-  ADD ("/messy/update/switch-and-clear", NULL, test_update_switch_and_clear);
-  ADD ("/messy/delete", NULL, test_delete);
-  ADD ("/messy/refusals", NULL, test_refusals);
-  ADD ("/messy/export/csv", GINT_TO_POINTER (ROLO_FILE_FORMAT_CSV), test_export);
-  ADD ("/messy/export/vcard", GINT_TO_POINTER (ROLO_FILE_FORMAT_VCARD), test_export);
+  ADD ("/sandbox/messy/shapes", NULL, test_sandbox_shapes);
+  ADD ("/client/messy/list/pages", NULL, test_list_pages);
+  ADD ("/client/messy/list/queries", NULL, test_list_queries);
+  ADD ("/client/messy/get/every-contact", NULL, test_get_every_contact);
+  ADD ("/client/messy/create", NULL, test_create);
+  ADD ("/client/messy/update/only-the-edit", NULL, test_update_sends_only_the_edit);
+  ADD ("/client/messy/update/switch-and-clear", NULL, test_update_switch_and_clear);
+  ADD ("/client/messy/delete", NULL, test_delete);
+  ADD ("/client/messy/refusals", NULL, test_refusals);
+  ADD ("/io/messy/export/csv", GINT_TO_POINTER (ROLO_FILE_FORMAT_CSV), test_export);
+  ADD ("/io/messy/export/vcard", GINT_TO_POINTER (ROLO_FILE_FORMAT_VCARD), test_export);
 
   return g_test_run ();
 }

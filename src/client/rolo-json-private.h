@@ -11,9 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* Lenient readers for what PHP-style backends send (API.md, "tolerate").
- * Each returns FALSE (or NULL) when the member is absent, null, an empty
- * string or cannot be read as the wanted type; *out is then untouched. */
+/* Lenient readers for what PHP-style backends send (API.md, "tolerate"):
+ * 42 or "42", true, 1, "1" or "true", null for "no value". Each returns
+ * FALSE (or NULL) when the member is absent or null or cannot be read as the
+ * wanted type ("" is no number and no switch); *out is then untouched. */
 gboolean    rolo_json_get_int64        (JsonObject  *object,
                                         const char  *member,
                                         gint64      *out);

@@ -44,16 +44,33 @@ clamp_to_uint (gint64 value)
   return (guint) CLAMP (value, 0, G_MAXUINT);
 }
 
-static guint
+static void
+set_malformed (GError **error)
+{
+  g_set_error_literal (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
+                       _("The server sent a contact list in an unexpected form."));
+}
+
+/* A counter that is absent, null or "" is filled in from fallback; one that
+ * is there but not a whole number makes the answer malformed: a guess would
+ * page the list wrongly. */
+static gboolean
 read_count (JsonObject *data,
             const char *member,
-            guint       fallback)
+            guint       fallback,
+            guint      *out)
 {
+  JsonNode *node = json_object_get_member (data, member);
   gint64 value;
 
-  if (!rolo_json_get_int64 (data, member, &value))
-    return fallback;
-  return clamp_to_uint (value);
+  *out = fallback;
+  if (rolo_json_node_is_blank (node))
+    return TRUE;
+  if (!rolo_json_node_get_int64 (node, &value))
+    return FALSE;
+
+  *out = clamp_to_uint (value);
+  return TRUE;
 }
 
 static GListStore *
@@ -86,8 +103,7 @@ parse_records (JsonObject  *data,
   return g_steal_pointer (&store);
 
 malformed:
-  g_set_error_literal (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
-                       _("The server sent a contact list in an unexpected form."));
+  set_malformed (error);
   return NULL;
 }
 
@@ -184,7 +200,8 @@ rolo_contact_page_new (guint       current_page,
  * rolo_contact_page_new_from_json:
  * @data: the "data" member of the envelope
  *
- * Missing counters are filled in from what the page holds.
+ * Counters may be numbers or numeric strings; missing or null ones are
+ * filled in from what the page holds, unreadable ones make it malformed.
  *
  * Returns: (transfer full): the page, or %NULL with
  *   %ROLO_CLIENT_ERROR_MALFORMED
@@ -195,7 +212,7 @@ rolo_contact_page_new_from_json (JsonObject  *data,
 {
   g_autoptr(GListStore) store = NULL;
   guint n_items;
-  guint total_records;
+  guint total_records, current_page, total_pages;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -205,12 +222,15 @@ rolo_contact_page_new_from_json (JsonObject  *data,
     return NULL;
 
   n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
-  total_records = read_count (data, "total_records", n_items);
+  if (!read_count (data, "total_records", n_items, &total_records) ||
+      !read_count (data, "current_page", 1, &current_page) ||
+      !read_count (data, "total_pages", total_records > 0, &total_pages))
+    {
+      set_malformed (error);
+      return NULL;
+    }
 
-  return rolo_contact_page_new (read_count (data, "current_page", 1),
-                                total_records,
-                                read_count (data, "total_pages", total_records > 0),
-                                G_LIST_MODEL (store));
+  return rolo_contact_page_new (current_page, total_records, total_pages, G_LIST_MODEL (store));
 }
 
 guint

@@ -11,9 +11,10 @@
 
 G_BEGIN_DECLS
 
-/* Lenient readers for what PHP-style backends send (API.md, "tolerate").
- * Each returns FALSE (or NULL) when the member is absent, null, an empty
- * string or cannot be read as the wanted type; *out is then untouched. */
+/* Lenient readers for what PHP-style backends send (API.md, "tolerate"):
+ * 42 or "42", true, 1, "1" or "true", null for "no value". Each returns
+ * FALSE (or NULL) when the member is absent or null or cannot be read as the
+ * wanted type ("" is no number and no switch); *out is then untouched. */
 gboolean    rolo_json_get_int64        (JsonObject  *object,
                                         const char  *member,
                                         gint64      *out);
@@ -30,6 +31,9 @@ GDateTime  *rolo_json_dup_date_time    (JsonObject  *object,
 GArray     *rolo_json_dup_int64_array  (JsonObject  *object,
                                         const char  *member);
 
+/* TRUE for no node, null, and a string of nothing but white space: what a
+ * back-end sends for "no value". */
+gboolean    rolo_json_node_is_blank    (JsonNode    *node);
 gboolean    rolo_json_parse_int64      (const char  *text,
                                         gint64      *out);
 gboolean    rolo_json_node_get_int64   (JsonNode    *node,

@@ -31,6 +31,24 @@ get_value_node (JsonObject *object,
 }
 
 gboolean
+rolo_json_node_is_blank (JsonNode *node)
+{
+  const char *text;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return FALSE;
+
+  for (text = json_node_get_string (node); *text != '\0'; text++)
+    {
+      if (!g_ascii_isspace (*text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 rolo_json_parse_int64 (const char *text,
                        gint64     *out)
 {

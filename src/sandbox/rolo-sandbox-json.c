@@ -241,3 +241,186 @@ rolo_sandbox_json_is_strict (const char *data,
   skip_space (&scanner);
   return scanner.p == scanner.end;
 }
+
+/* --- the sloppy writer ---------------------------------------------------- */
+
+/* How a contact's switches are written; the contact's id picks one, so a page
+ * holds every kind and the same contact always reads the same. */
+typedef enum
+{
+  SWITCH_AS_DIGIT_TEXT,  /* "0" / "1" */
+  SWITCH_AS_NUMBER,      /* 0 / 1 */
+  SWITCH_AS_WORD,        /* "false" / "true" */
+  N_SWITCH_STYLES
+} SwitchStyle;
+
+static JsonNode *messy_copy (JsonNode    *node,
+                             SwitchStyle  style);
+
+static JsonNode *
+new_string_node (const char *text)
+{
+  return json_node_init_string (json_node_alloc (), text);
+}
+
+static JsonNode *
+messy_switch (gboolean    value,
+              SwitchStyle style)
+{
+  switch (style)
+    {
+    case SWITCH_AS_NUMBER:
+      return json_node_init_int (json_node_alloc (), value ? 1 : 0);
+    case SWITCH_AS_WORD:
+      return new_string_node (value ? "true" : "false");
+    case SWITCH_AS_DIGIT_TEXT:
+    case N_SWITCH_STYLES:
+    default:
+      return new_string_node (value ? "1" : "0");
+    }
+}
+
+/* "2026-05-15T08:30:00Z" as MySQL writes a DATETIME: "2026-05-15 08:30:00". */
+static JsonNode *
+messy_string (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0)
+    return json_node_init_null (json_node_alloc ());
+  if (length == 20 && text[10] == 'T' && text[19] == 'Z' && g_ascii_isdigit (text[0]))
+    {
+      g_autofree char *datetime = g_strndup (text, 19);
+
+      datetime[10] = ' ';
+      return new_string_node (datetime);
+    }
+  return new_string_node (text);
+}
+
+static JsonNode *
+messy_value (JsonNode    *node,
+             SwitchStyle  style)
+{
+  g_autofree char *text = NULL;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      return new_string_node (text);
+    case G_TYPE_BOOLEAN:
+      return messy_switch (json_node_get_boolean (node), style);
+    case G_TYPE_STRING:
+      return messy_string (json_node_get_string (node));
+    default:
+      return json_node_copy (node);
+    }
+}
+
+/* An empty array is null, as PHP leaves a column that has no rows. */
+static JsonNode *
+messy_array (JsonArray   *array,
+             SwitchStyle  style)
+{
+  guint n = json_array_get_length (array);
+  g_autoptr(JsonArray) copy = NULL;
+
+  if (n == 0)
+    return json_node_init_null (json_node_alloc ());
+
+  copy = json_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    json_array_add_element (copy, messy_copy (json_array_get_element (array, i), style));
+  return json_node_init_array (json_node_alloc (), copy);
+}
+
+/* What a contact record gains: who made it and a link to itself. */
+static void
+add_contact_extras (JsonObject *copy,
+                    gint64      cstid)
+{
+  g_autofree char *href = g_strdup_printf ("/v1/contacts/%" G_GINT64_FORMAT, cstid);
+  JsonObject *self_link = json_object_new ();
+  JsonObject *links = json_object_new ();
+
+  json_object_set_string_member (copy, "created_by", "1");
+  json_object_set_string_member (self_link, "href", href);
+  json_object_set_object_member (links, "self", self_link);
+  json_object_set_object_member (copy, "_links", links);
+}
+
+static JsonNode *
+messy_object (JsonObject  *object,
+              SwitchStyle  style)
+{
+  JsonNode *id = json_object_get_member (object, "cstid");
+  g_autoptr(JsonObject) copy = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (object);
+  gint64 cstid = 0;
+
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) &&
+      json_node_get_value_type (id) == G_TYPE_INT64)
+    {
+      cstid = json_node_get_int (id);
+      style = (SwitchStyle) ((guint64) cstid % N_SWITCH_STYLES);
+    }
+
+  /* In the order they were written, so the same answer reads the same. */
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data,
+                            messy_copy (json_object_get_member (object, l->data), style));
+  if (id != NULL)
+    add_contact_extras (copy, cstid);
+
+  return json_node_init_object (json_node_alloc (), copy);
+}
+
+static JsonNode *
+messy_copy (JsonNode    *node,
+            SwitchStyle  style)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return messy_object (json_node_get_object (node), style);
+    case JSON_NODE_ARRAY:
+      return messy_array (json_node_get_array (node), style);
+    case JSON_NODE_VALUE:
+      return messy_value (node, style);
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+static void
+set_null_if_absent (JsonObject *object,
+                    const char *member)
+{
+  if (!json_object_has_member (object, member))
+    json_object_set_null_member (object, member);
+}
+
+JsonNode *
+rolo_sandbox_json_new_messy (JsonNode *envelope)
+{
+  JsonNode *copy;
+  JsonObject *root;
+  JsonObject *meta;
+
+  g_return_val_if_fail (envelope != NULL && JSON_NODE_HOLDS_OBJECT (envelope), NULL);
+
+  copy = messy_copy (envelope, SWITCH_AS_DIGIT_TEXT);
+  root = json_node_get_object (copy);
+  set_null_if_absent (root, "message");
+  set_null_if_absent (root, "data");
+  set_null_if_absent (root, "errors");
+
+  meta = json_object_new ();
+  json_object_set_string_member (meta, "api_version", "1.0");
+  json_object_set_string_member (meta, "deprecated", "0");
+  json_object_set_object_member (root, "meta", meta);
+
+  return copy;
+}

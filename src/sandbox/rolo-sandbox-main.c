@@ -21,13 +21,14 @@
 
 typedef struct
 {
-  int     port;
-  char   *db_path;
-  gint64  seed;
-  char   *access_key;
-  char   *secret_key;
-  int     latency_ms;
-  double  fail_rate;
+  int       port;
+  char     *db_path;
+  gint64    seed;
+  char     *access_key;
+  char     *secret_key;
+  int       latency_ms;
+  double    fail_rate;
+  gboolean  messy;
 } Options;
 
 static void
@@ -81,6 +82,9 @@ parse_options (Options   *options,
       "Delay every answer by MS milliseconds", "MS" },
     { "fail-rate", 0, 0, G_OPTION_ARG_DOUBLE, &options->fail_rate,
       "Make this fraction of the answers fail (0 to 1)", "P" },
+    { "messy", 0, 0, G_OPTION_ARG_NONE, &options->messy,
+      "Answer as a sloppy PHP back-end would: ids, numbers and switches as strings, "
+      "null for empty values, extra fields", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -164,6 +168,7 @@ start_sandbox (const Options  *options,
   rolo_sandbox_set_keys (sandbox, access_key, secret_key);
   rolo_sandbox_set_latency (sandbox, options->latency_ms);
   rolo_sandbox_set_fail_rate (sandbox, options->fail_rate);
+  rolo_sandbox_set_messy (sandbox, options->messy);
 
   if (!rolo_sandbox_listen (sandbox, options->port, error))
     return NULL;

@@ -16,6 +16,7 @@
 
 #include "rolo-sandbox.h"
 #include "rolo-sandbox-api-private.h"
+#include "rolo-sandbox-json-private.h"
 #include "rolo-sandbox-seed-private.h"
 #include "rolo-sandbox-store-private.h"
 
@@ -37,6 +38,7 @@ struct _RoloSandbox
   double             limit_rate;    /* of answers that are 429 Too Many Requests */
   guint              retry_after;   /* what those ask to wait, in seconds */
   guint64            n_limited;     /* answers counted since the rate was set */
+  gboolean           messy;         /* answers written as a sloppy PHP back-end would */
 
   int                n_requests;    /* atomic */
 
@@ -322,6 +324,28 @@ inject_fault (RoloSandbox       *self,
     }
 }
 
+static gboolean
+is_messy (RoloSandbox *self)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+
+  return self->messy;
+}
+
+/* A route's answer, or a refusal of the keys; written sloppily when asked. */
+static void
+respond_envelope (RoloSandbox       *self,
+                  SoupServerMessage *msg,
+                  guint              status,
+                  JsonNode          *envelope)
+{
+  g_autoptr(JsonNode) messy = NULL;
+
+  if (is_messy (self))
+    messy = rolo_sandbox_json_new_messy (envelope);
+  respond_json (msg, status, messy != NULL ? messy : envelope);
+}
+
 static void
 answer (RoloSandbox       *self,
         SoupServerMessage *msg,
@@ -335,13 +359,14 @@ answer (RoloSandbox       *self,
 
   if (!is_authorized (self, msg))
     {
-      respond_error (msg, SOUP_STATUS_UNAUTHORIZED, "Invalid API credentials.");
+      envelope = rolo_sandbox_envelope_new (FALSE, "Invalid API credentials.", NULL, NULL);
+      respond_envelope (self, msg, SOUP_STATUS_UNAUTHORIZED, envelope);
       return;
     }
 
   envelope = rolo_sandbox_api_handle (self->store, soup_server_message_get_method (msg), path,
                                       query, body, &status, &allow);
-  respond_json (msg, status, envelope);
+  respond_envelope (self, msg, status, envelope);
   if (allow != NULL)
     soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", allow);
 }
@@ -672,6 +697,29 @@ rolo_sandbox_set_rate_limit (RoloSandbox *self,
   self->limit_rate = rate;
   self->retry_after = retry_after;
   self->n_limited = 0;
+}
+
+/**
+ * rolo_sandbox_set_messy:
+ * @self: a sandbox
+ * @messy: whether to answer as a sloppy PHP back-end does
+ *
+ * From now on, writes every answer with the same meaning but in the shapes
+ * API.md asks the client to tolerate: ids and numbers as strings, switches
+ * as "0"/"1", 0/1 or "false"/"true", null for "" and for an empty list,
+ * dates as "YYYY-MM-DD HH:MM:SS", and fields the client does not know. The
+ * same contact is always written the same way. Requests are read as before.
+ */
+void
+rolo_sandbox_set_messy (RoloSandbox *self,
+                        gboolean     messy)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_if_fail (ROLO_IS_SANDBOX (self));
+
+  locker = g_mutex_locker_new (&self->lock);
+  self->messy = !!messy;
 }
 
 gboolean

@@ -41,6 +41,10 @@ void         rolo_sandbox_set_fail_rate   (RoloSandbox   *self,
 void         rolo_sandbox_set_rate_limit  (RoloSandbox   *self,
                                            double         rate,
                                            guint          retry_after);
+/* Answers in the sloppy but valid shapes of a PHP back-end (API.md,
+ * "tolerate"): numbers as strings, switches as "0"/"1", nulls, extra fields. */
+void         rolo_sandbox_set_messy       (RoloSandbox   *self,
+                                           gboolean       messy);
 /* Fills an empty store with n deterministic contacts; a store that already
  * holds contacts is left as it is. */
 gboolean     rolo_sandbox_seed            (RoloSandbox   *self,

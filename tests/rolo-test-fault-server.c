@@ -132,7 +132,8 @@ answer (SoupServerMessage *msg,
 }
 
 static void
-answer_huge (SoupServerMessage *msg)
+answer_huge (SoupServerMessage *msg,
+             gboolean           sized)
 {
   static const char head[] = "{\"success\": true, \"data\": {\"padding\": \"";
   static const char tail[] = "\"}}";
@@ -142,9 +143,13 @@ answer_huge (SoupServerMessage *msg)
 
   memset (chunk, 'x', HUGE_CHUNK_BYTES);
   soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-  /* Chunked: no Content-Length tells the client in advance. */
-  soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
-                                     SOUP_ENCODING_CHUNKED);
+  /* Chunked, nothing tells the client the size in advance. */
+  if (sized)
+    soup_message_headers_set_content_length (soup_server_message_get_response_headers (msg),
+                                             HUGE_BYTES);
+  else
+    soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                       SOUP_ENCODING_CHUNKED);
   soup_message_headers_set_content_type (soup_server_message_get_response_headers (msg),
                                          "application/json", NULL);
   soup_message_body_append (body, SOUP_MEMORY_STATIC, head, strlen (head));
@@ -213,13 +218,17 @@ answer_fault (RoloTestFaultServer *self,
       answer (msg, SOUP_STATUS_OK, "application/json", malformed_body);
       return TRUE;
     case ROLO_TEST_FAULT_HUGE:
-      answer_huge (msg);
+    case ROLO_TEST_FAULT_HUGE_SIZED:
+      answer_huge (msg, fault == ROLO_TEST_FAULT_HUGE_SIZED);
       return TRUE;
     case ROLO_TEST_FAULT_DEEP:
       answer_deep (msg);
       return TRUE;
     case ROLO_TEST_FAULT_WEB_PAGE:
       answer (msg, SOUP_STATUS_OK, "text/html; charset=UTF-8", web_page_body);
+      return TRUE;
+    case ROLO_TEST_FAULT_PLAIN_TEXT:
+      answer (msg, SOUP_STATUS_OK, "text/plain", "Service temporarily unavailable\n");
       return TRUE;
     case ROLO_TEST_FAULT_NONE:
     case ROLO_TEST_FAULT_TRUNCATED:

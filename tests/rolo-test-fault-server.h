@@ -27,8 +27,10 @@ typedef enum
   ROLO_TEST_FAULT_MALFORMED,      /* 200 with JSON that does not parse */
   ROLO_TEST_FAULT_DRIP,           /* the real answer, 1 byte per 100 ms */
   ROLO_TEST_FAULT_HUGE,           /* 200 with a 10 MB body, chunked */
+  ROLO_TEST_FAULT_HUGE_SIZED,     /* the same with its Content-Length */
   ROLO_TEST_FAULT_DEEP,           /* 200 with JSON nested 100,000 deep */
   ROLO_TEST_FAULT_WEB_PAGE,       /* 200 text/html: a sign-in page */
+  ROLO_TEST_FAULT_PLAIN_TEXT,     /* 200 text/plain: a line of text, not JSON */
   ROLO_TEST_FAULT_TEXT_PLAIN,     /* the real answer, as text/plain */
   ROLO_TEST_FAULT_JSON_AS_HTML,   /* the real answer, as text/html (PHP's default) */
   ROLO_TEST_FAULT_ROWS_ADDED,     /* rows added before each later list page */

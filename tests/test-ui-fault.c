@@ -266,15 +266,19 @@ test_rows_change (FaultFixture  *fixture,
   g_assert_cmpuint (fixture->n_changes, >=, 1);
   g_assert_cmpstr (rolo_window_get_state (browse->window), ==, "browse");
 
-  /* Once the rows stop moving, Refresh brings the count and the rows on
-   * screen in line with the server. */
+  /* Once the rows stop moving, scrolling on brings the count in line with
+   * the server, and so does Refresh with the rows on screen. */
   rolo_test_fault_server_clear (fixture->faults);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browse->window), "win.refresh", NULL));
-  scroll_and_wait (browse, 1.0);
-  g_assert_cmpstr (rolo_window_get_state (browse->window), ==, "browse");
+  scroll_and_wait (browse, 0.5);
   n = g_list_model_get_n_items (model);
   g_assert_cmpuint (n, ==, rolo_sandbox_count_contacts (browse->sandbox));
   g_assert_cmpuint (n, ==, fixture->n_rows);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (browse->window), "win.refresh", NULL));
+  scroll_and_wait (browse, 1.0);
+  g_assert_cmpstr (rolo_window_get_state (browse->window), ==, "browse");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n);
+  g_assert_cmpuint (fixture->n_rows, ==, n);
   count = g_strdup_printf ("%u contacts", n);
   g_assert_cmpstr (rolo_window_get_count_text (browse->window), ==, count);
   assert_rows_match_server (fixture, n - MIN (n, ROLO_CONTACT_LIST_PAGE_SIZE));
@@ -291,13 +295,15 @@ static const FaultCase first_page_faults[] = {
   { ROLO_TEST_FAULT_MALFORMED, 0, "Unexpected Answer", "It is not valid JSON." },
   { ROLO_TEST_FAULT_DRIP, SHORT_TIMEOUT_S, "Server Not Responding", "Try again later" },
   { ROLO_TEST_FAULT_HUGE, 0, "Unexpected Answer", "It is larger than" },
+  { ROLO_TEST_FAULT_HUGE_SIZED, 0, "Unexpected Answer", "It is larger than" },
   { ROLO_TEST_FAULT_DEEP, 0, "Unexpected Answer", "It is nested too deeply." },
   { ROLO_TEST_FAULT_WEB_PAGE, 0, "Unexpected Answer", "It is a web page, not data." },
+  { ROLO_TEST_FAULT_PLAIN_TEXT, 0, "Unexpected Answer", "It is not valid JSON." },
 };
 
 static const char * const first_page_names[] = {
-  "reset", "hang", "500", "502", "429", "truncated", "malformed", "drip", "huge", "deep",
-  "web-page",
+  "reset", "hang", "500", "502", "429", "truncated", "malformed", "drip", "huge", "huge-sized",
+  "deep", "web-page", "plain-text",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (first_page_faults) == G_N_ELEMENTS (first_page_names));

@@ -97,6 +97,14 @@ assert_saved (FaultFixture *fixture,
   g_assert_cmpstr (rolo_contact_get_notes (back), ==, NOTES);
 }
 
+static void
+type_changes (Fixture *fixture)
+{
+  type_text (fixture, ROLO_CONTACT_FIELD_EMAIL, EMAIL);
+  type_text (fixture, ROLO_CONTACT_FIELD_ADDRESS, ADDRESS);
+  type_text (fixture, ROLO_CONTACT_FIELD_NOTES, NOTES);
+}
+
 /* Saves, meets the fault, reads about it, keeps what was typed. */
 static void
 save_into_fault (FaultFixture    *fixture,
@@ -108,9 +116,7 @@ save_into_fault (FaultFixture    *fixture,
   g_autofree char *title = g_strdup_printf ("%s\n", fault->title);
   const char *message;
 
-  type_text (editor, ROLO_CONTACT_FIELD_EMAIL, EMAIL);
-  type_text (editor, ROLO_CONTACT_FIELD_ADDRESS, ADDRESS);
-  type_text (editor, ROLO_CONTACT_FIELD_NOTES, NOTES);
+  type_changes (editor);
 
   rolo_test_fault_server_inject (fixture->faults, method, path, fault->fault);
   if (fault->timeout_s > 0)
@@ -152,6 +158,30 @@ test_update (FaultFixture  *fixture,
   activate (editor, "editor.retry");
   rolo_test_wait_until (saved_once, editor, TIMEOUT_MS);
   g_assert_false (editor->created);
+  assert_saved (fixture, id);
+}
+
+/* A server that answers a byte at a time, well within the timeout, is slow,
+ * not broken: the save waits for it and succeeds. */
+static void
+test_slow_answer (FaultFixture  *fixture,
+                  gconstpointer  user_data)
+{
+  Fixture *editor = &fixture->editor;
+  gint64 id = create_on_server (editor, NAME, ROLO_CONTACT_TYPE_INDIVIDUAL);
+
+  open_editor (editor, id);
+  type_changes (editor);
+  rolo_test_fault_server_inject (fixture->faults, "PUT", "/v1/contacts/", ROLO_TEST_FAULT_DRIP);
+  activate (editor, "editor.save");
+
+  rolo_test_iterate_for (1000);
+  g_assert_cmpstr (rolo_contact_editor_get_state (editor->editor), ==, "saving");
+  g_assert_cmpuint (editor->n_saved, ==, 0);
+  g_assert_cmpstr (rolo_contact_editor_get_message (editor->editor), ==, "");
+
+  rolo_test_wait_until (saved_once, editor, TIMEOUT_MS);
+  g_assert_cmpuint (rolo_test_fault_server_get_n_faults (fixture->faults), ==, 1);
   assert_saved (fixture, id);
 }
 
@@ -209,7 +239,7 @@ static const FaultCase save_faults[] = {
   { ROLO_TEST_FAULT_DRIP, SHORT_TIMEOUT_S, "Server Not Responding", "Try again later" },
   { ROLO_TEST_FAULT_HUGE, 0, "Unexpected Answer", "It is larger than" },
   { ROLO_TEST_FAULT_DEEP, 0, "Unexpected Answer", "It is nested too deeply." },
-  { ROLO_TEST_FAULT_WEB_PAGE, 0, "Unexpected Answer", "It is a web page, not data." },
+  { ROLO_TEST_FAULT_WEB_PAGE, 0, "Unexpected Answer", "not of its web app" },
 };
 
 static const char * const save_names[] = {
@@ -234,6 +264,7 @@ main (int   argc,
 
       ADD_FAULT (path, &save_faults[i], test_update);
     }
+  ADD_FAULT ("/ui/fault/save/slow-answer", NULL, test_slow_answer);
   for (guint i = 0; i < G_N_ELEMENTS (save_faults); i++)
     {
       g_autofree char *path = g_strdup_printf ("/ui/fault/create/%s", save_names[i]);

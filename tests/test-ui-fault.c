@@ -297,7 +297,7 @@ static const FaultCase first_page_faults[] = {
   { ROLO_TEST_FAULT_HUGE, 0, "Unexpected Answer", "It is larger than" },
   { ROLO_TEST_FAULT_HUGE_SIZED, 0, "Unexpected Answer", "It is larger than" },
   { ROLO_TEST_FAULT_DEEP, 0, "Unexpected Answer", "It is nested too deeply." },
-  { ROLO_TEST_FAULT_WEB_PAGE, 0, "Unexpected Answer", "It is a web page, not data." },
+  { ROLO_TEST_FAULT_WEB_PAGE, 0, "Unexpected Answer", "not of its web app" },
   { ROLO_TEST_FAULT_PLAIN_TEXT, 0, "Unexpected Answer", "It is not valid JSON." },
 };
 

@@ -94,7 +94,9 @@ assert_browsing (Fixture *fixture)
 static gboolean
 showing_error (gpointer user_data)
 {
-  return g_str_equal (rolo_window_get_state (((FaultFixture *) user_data)->browse.window), "error");
+  FaultFixture *fixture = user_data;
+
+  return g_str_equal (rolo_window_get_state (fixture->browse.window), "error");
 }
 
 static void

@@ -45,8 +45,8 @@ fault_fixture_set_up (FaultFixture  *fixture,
                       gconstpointer  user_data)
 {
   fixture_set_up (&fixture->browse, user_data);
-  /* Ten pages, for the rows to move under a user who scrolls. */
-  fixture->browse.sandbox = rolo_test_sandbox_new (10 * ROLO_CONTACT_LIST_PAGE_SIZE);
+  /* Pages enough for the rows to move under a user who scrolls. */
+  fixture->browse.sandbox = rolo_test_sandbox_new (6 * ROLO_CONTACT_LIST_PAGE_SIZE);
   fixture->faults = rolo_test_fault_server_new (fixture->browse.sandbox);
   fixture->direct = rolo_test_client_new_for (fixture->browse.sandbox);
 }
@@ -168,12 +168,26 @@ scroll_to (Fixture *fixture,
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * fraction);
 }
 
-static gboolean
-loading_done (gpointer user_data)
+typedef struct
 {
-  Fixture *fixture = user_data;
+  Fixture *fixture;
+  double   fraction;
+} ScrollWait;
 
-  return !rolo_contact_list_get_loading (window_contacts (fixture));
+/* The row at the fraction of the list has come, and nothing is on its way. */
+static gboolean
+rows_came (gpointer user_data)
+{
+  ScrollWait *wait = user_data;
+  RoloContactList *contacts = window_contacts (wait->fixture);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (contacts));
+  g_autoptr(RoloContact) contact = NULL;
+
+  if (n == 0)
+    return FALSE;
+  contact = g_list_model_get_item (G_LIST_MODEL (contacts), MIN (n - 1, wait->fraction * n));
+  return rolo_contact_get_state (contact) == ROLO_CONTACT_STATE_READY &&
+         !rolo_contact_list_get_loading (contacts);
 }
 
 /* Scrolls to @fraction of the list and waits until its rows have come. */
@@ -181,10 +195,10 @@ static void
 scroll_and_wait (Fixture *fixture,
                  double   fraction)
 {
+  ScrollWait wait = { fixture, fraction };
+
   scroll_to (fixture, fraction);
-  /* Let the view settle on the rows it shows, and ask for them. */
-  rolo_test_iterate_for (300);
-  rolo_test_wait_until (loading_done, fixture, TIMEOUT_MS);
+  rolo_test_wait_until (rows_came, &wait, TIMEOUT_MS);
 }
 
 /* The rows of the page at @position as the server has them now. */

@@ -31,8 +31,6 @@ static gboolean
 is_escape (const char *p,
            const char *end)
 {
-  if (p >= end)
-    return FALSE;
   if (*p != 'u')
     return strchr ("\"\\/bfnrt", *p) != NULL && *p != '\0';
   if (end - p < 5)
@@ -45,16 +43,27 @@ is_escape (const char *p,
   return TRUE;
 }
 
-/* TRUE when data is one object nested at most MAX_JSON_DEPTH deep, with
+/* Why a body is not an answer to read. */
+typedef enum
+{
+  BODY_OK,
+  BODY_EMPTY,
+  BODY_WEB_PAGE,
+  BODY_CUT_SHORT,
+  BODY_TOO_DEEP,
+  BODY_NOT_JSON,
+} BodyProblem;
+
+/* BODY_OK when data is one object nested at most MAX_JSON_DEPTH deep, with
  * nothing but white space around it, as far as the brackets outside strings
  * tell. json-glib 1.6 takes more: a second object after the first replaces
  * it as the root and the first is leaked (json-glib#74, fixed in 1.10), and
  * it recurses once per level, so a deep body overflows the stack. Broken
- * escapes, quotes other than '"' and comments are refused so that json-glib and this agree
- * on where strings are. */
-static gboolean
-is_one_object (const char *data,
-               gsize       size)
+ * escapes, quotes other than '"' and comments are refused so that json-glib
+ * and this agree on where strings are. */
+static BodyProblem
+check_one_object (const char *data,
+                  gsize       size)
 {
   const char *end = data + size;
   const char *p = data;
@@ -65,8 +74,13 @@ is_one_object (const char *data,
     p += 3;
   while (p < end && g_ascii_isspace (*p))
     p++;
-  if (p == end || *p != '{')
-    return FALSE;
+  if (p == end)
+    return BODY_EMPTY;
+  /* A sign-in page of the network, a proxy's page, another site. */
+  if (*p == '<')
+    return BODY_WEB_PAGE;
+  if (*p != '{')
+    return BODY_NOT_JSON;
 
   for (; p < end; p++)
     {
@@ -74,16 +88,20 @@ is_one_object (const char *data,
         {
           for (p++; p < end && *p != '"'; p++)
             {
-              if (*p == '\\' && !is_escape (++p, end))
-                return FALSE;
+              if (*p != '\\')
+                continue;
+              if (++p == end)
+                return BODY_CUT_SHORT;
+              if (!is_escape (p, end))
+                return BODY_NOT_JSON;
             }
           if (p >= end)
-            return FALSE;
+            return BODY_CUT_SHORT;
         }
       else if (*p == '{' || *p == '[')
         {
           if (++depth > MAX_JSON_DEPTH)
-            return FALSE;
+            return BODY_TOO_DEEP;
         }
       else if (*p == '}' || *p == ']')
         {
@@ -91,30 +109,38 @@ is_one_object (const char *data,
             break;
         }
       else if (*p == '\'' || *p == '/')
-        return FALSE;
+        return BODY_NOT_JSON;
     }
   if (p == end)
-    return FALSE;
+    return BODY_CUT_SHORT;
 
   for (p++; p < end; p++)
     {
       if (!g_ascii_isspace (*p))
-        return FALSE;
+        return BODY_NOT_JSON;
     }
-  return TRUE;
+  return BODY_OK;
 }
 
 static JsonNode *
-parse_object (GBytes *body)
+parse_object (GBytes      *body,
+              BodyProblem *problem)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
   JsonNode *root;
 
-  if (data == NULL || size == 0 || !g_utf8_validate (data, size, NULL) ||
-      !is_one_object (data, size))
+  *problem = BODY_EMPTY;
+  if (data == NULL || size == 0)
     return NULL;
+  *problem = BODY_NOT_JSON;
+  if (!g_utf8_validate (data, size, NULL))
+    return NULL;
+  *problem = check_one_object (data, size);
+  if (*problem != BODY_OK)
+    return NULL;
+  *problem = BODY_NOT_JSON;
   if (!json_parser_load_from_data (parser, data, size, NULL))
     return NULL;
   /* json-glib takes a body of only white space as a document without a root. */
@@ -122,6 +148,7 @@ parse_object (GBytes *body)
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 
+  *problem = BODY_OK;
   return json_parser_steal_root (parser);
 }
 
@@ -208,6 +235,41 @@ new_error (RoloClientError code,
 
   rolo_client_error_set_http_status (error, status);
   return error;
+}
+
+/* A 2xx whose body is no answer. */
+static GError *
+unreadable_error (guint       status,
+                  BodyProblem problem)
+{
+  const char *reason;
+  g_autofree char *message = NULL;
+
+  switch (problem)
+    {
+    case BODY_EMPTY:
+      reason = _("It is empty.");
+      break;
+    case BODY_WEB_PAGE:
+      reason = _("It is a web page, not data.");
+      break;
+    case BODY_CUT_SHORT:
+      reason = _("It ends before it is complete.");
+      break;
+    case BODY_TOO_DEEP:
+      reason = _("It is nested too deeply.");
+      break;
+    case BODY_OK:
+    case BODY_NOT_JSON:
+    default:
+      reason = _("It is not valid JSON.");
+      break;
+    }
+
+  /* The same words as map_transport_error() in rolo-client-request.c, which
+   * src/common/rolo-error-text.c takes apart. */
+  message = g_strdup_printf (_("The server's answer was not understood: %s"), reason);
+  return new_error (ROLO_CLIENT_ERROR_MALFORMED, status, message);
 }
 
 static GError *
@@ -332,7 +394,8 @@ rolo_client_envelope_parse (guint        status,
                             GBytes      *body,
                             GError     **error)
 {
-  g_autoptr(JsonNode) node = parse_object (body);
+  BodyProblem problem;
+  g_autoptr(JsonNode) node = parse_object (body, &problem);
   JsonObject *root = node ? json_node_get_object (node) : NULL;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -346,8 +409,7 @@ rolo_client_envelope_parse (guint        status,
     return json_object_new ();
   if (root == NULL)
     {
-      g_propagate_error (error, new_error (ROLO_CLIENT_ERROR_MALFORMED, status,
-                                           _("The server's answer was not understood.")));
+      g_propagate_error (error, unreadable_error (status, problem));
       return NULL;
     }
   if (envelope_says_failure (root))

@@ -13,6 +13,7 @@
 
 #include "rolo-client-private.h"
 #include "rolo-client-envelope-private.h"
+#include "rolo-client-error-private.h"
 
 #define ACCESS_KEY_HEADER       "x-ysuite-access-key"
 #define SECRET_KEY_HEADER       "x-ysuite-secret-key"
@@ -21,6 +22,12 @@
  * otherwise turn every "a" of a message into an ellipsis. Real YSUITE keys are
  * far longer. */
 #define MIN_SCRUBBED_KEY_LENGTH 6
+
+/* Far more than any answer of the API holds (a page of 100 contacts with
+ * every field at its limit is about 1.5 MB), and little enough to hold in
+ * memory: a body beyond it is refused, not buffered. */
+#define MAX_BODY_BYTES   (4 * 1024 * 1024)
+#define READ_CHUNK_BYTES (64 * 1024)
 
 /* text with every key in it replaced by an ellipsis. */
 static char *
@@ -150,28 +157,81 @@ body_to_bytes (JsonObject *object)
   return g_bytes_new_take (text, length);
 }
 
-static void
-send_cb (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+/* The request on its way: the message, then its answer's body as it comes. */
+typedef struct
 {
-  g_autoptr(GTask) task = user_data;
+  SoupMessage  *message;
+  GInputStream *stream;
+  GByteArray   *body;
+  /* Cancelled by the caller's cancellable or by the deadline. */
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong        caller_handler;
+  GSource      *deadline;
+  gboolean      timed_out;
+} Exchange;
+
+static void
+exchange_free (Exchange *exchange)
+{
+  if (exchange->deadline != NULL)
+    g_source_destroy (exchange->deadline);
+  g_clear_pointer (&exchange->deadline, g_source_unref);
+  if (exchange->caller_handler != 0)
+    g_cancellable_disconnect (exchange->caller_cancellable, exchange->caller_handler);
+  g_clear_object (&exchange->caller_cancellable);
+  g_clear_object (&exchange->cancellable);
+  g_clear_object (&exchange->stream);
+  g_clear_pointer (&exchange->body, g_byte_array_unref);
+  g_clear_object (&exchange->message);
+  g_free (exchange);
+}
+
+static void
+fail (GTask        *task,
+      const GError *error)
+{
   RoloClient *self = g_task_get_source_object (task);
-  SoupMessage *message = g_task_get_task_data (task);
+  Exchange *exchange = g_task_get_task_data (task);
+  GError *mapped;
+
+  if (exchange->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    mapped = g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TIMEOUT,
+                                  _("The server did not answer in time."));
+  else
+    mapped = map_transport_error (error, exchange->message);
+
+  scrub_keys (self, mapped);
+  g_debug ("%s failed: %s", soup_message_get_method (exchange->message), mapped->message);
+  g_task_return_error (task, mapped);
+}
+
+static void
+fail_too_large (GTask *task)
+{
+  Exchange *exchange = g_task_get_task_data (task);
+  g_autofree char *size = g_format_size (MAX_BODY_BYTES);
+  GError *error;
+
+  /* Translators: %s is a size, like "4.2 MB". */
+  error = g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
+                       _("The server's answer was not understood: It is larger than %s."),
+                       size);
+  rolo_client_error_set_http_status (error, soup_message_get_status (exchange->message));
+  g_debug ("%s answered more than %u bytes", soup_message_get_method (exchange->message),
+           MAX_BODY_BYTES);
+  g_task_return_error (task, error);
+}
+
+static void
+answered (GTask *task)
+{
+  RoloClient *self = g_task_get_source_object (task);
+  Exchange *exchange = g_task_get_task_data (task);
+  SoupMessage *message = exchange->message;
+  g_autoptr(GBytes) body = g_byte_array_free_to_bytes (g_steal_pointer (&exchange->body));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) body = NULL;
   JsonObject *root;
-
-  body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
-  if (body == NULL)
-    {
-      GError *mapped = map_transport_error (error, message);
-
-      scrub_keys (self, mapped);
-      g_debug ("%s failed: %s", soup_message_get_method (message), mapped->message);
-      g_task_return_error (task, mapped);
-      return;
-    }
 
   g_debug ("%s answered %u", soup_message_get_method (message),
            soup_message_get_status (message));
@@ -188,6 +248,120 @@ send_cb (GObject      *source,
     }
 
   g_task_return_pointer (task, root, (GDestroyNotify) json_object_unref);
+}
+
+static void read_more (GTask *task);
+
+static void
+read_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Exchange *exchange = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    fail (task, error);
+  else if (g_bytes_get_size (chunk) == 0)
+    answered (task);
+  else if (exchange->body->len + g_bytes_get_size (chunk) > MAX_BODY_BYTES)
+    fail_too_large (task);
+  else
+    {
+      g_byte_array_append (exchange->body, g_bytes_get_data (chunk, NULL),
+                           g_bytes_get_size (chunk));
+      read_more (g_steal_pointer (&task));
+    }
+}
+
+static void
+read_more (GTask *task)
+{
+  Exchange *exchange = g_task_get_task_data (task);
+
+  g_input_stream_read_bytes_async (exchange->stream, READ_CHUNK_BYTES, G_PRIORITY_DEFAULT,
+                                   exchange->cancellable, read_cb, task);
+}
+
+static void
+sent_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Exchange *exchange = g_task_get_task_data (task);
+  SoupMessageHeaders *headers = soup_message_get_response_headers (exchange->message);
+  g_autoptr(GError) error = NULL;
+
+  exchange->stream = soup_session_send_finish (SOUP_SESSION (source), result, &error);
+  if (exchange->stream == NULL)
+    {
+      fail (task, error);
+      return;
+    }
+
+  /* Said in advance: not even the first byte is read. */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > MAX_BODY_BYTES)
+    {
+      fail_too_large (task);
+      return;
+    }
+
+  exchange->body = g_byte_array_new ();
+  read_more (g_steal_pointer (&task));
+}
+
+/* The timeout counts for the whole answer: a server that sends a byte now
+ * and then is as good as one that does not answer. */
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Exchange *exchange = user_data;
+
+  g_clear_pointer (&exchange->deadline, g_source_unref);
+  exchange->timed_out = TRUE;
+  g_cancellable_cancel (exchange->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+static Exchange *
+exchange_new (RoloClient   *self,
+              SoupMessage  *message,
+              GCancellable *caller_cancellable)
+{
+  Exchange *exchange = g_new0 (Exchange, 1);
+  guint timeout = rolo_client_get_timeout (self);
+
+  exchange->message = message;
+  exchange->cancellable = g_cancellable_new ();
+  if (caller_cancellable != NULL)
+    {
+      exchange->caller_cancellable = g_object_ref (caller_cancellable);
+      exchange->caller_handler = g_cancellable_connect (caller_cancellable,
+                                                        G_CALLBACK (caller_cancelled_cb),
+                                                        g_object_ref (exchange->cancellable),
+                                                        g_object_unref);
+    }
+  if (timeout > 0)
+    {
+      exchange->deadline = g_timeout_source_new_seconds (timeout);
+      g_source_set_callback (exchange->deadline, deadline_cb, exchange, NULL);
+      g_source_set_static_name (exchange->deadline, "[rolo] request deadline");
+      g_source_attach (exchange->deadline, g_main_context_get_thread_default ());
+    }
+
+  return exchange;
 }
 
 static SoupMessage *
@@ -246,13 +420,13 @@ _rolo_client_send_async (RoloClient          *self,
 {
   g_autoptr(GTask) task = _rolo_client_new_task (self, cancellable, callback, user_data,
                                                  _rolo_client_send_async);
-  SoupMessage *message = new_message (self, method, url, body);
+  Exchange *exchange = exchange_new (self, new_message (self, method, url, body), cancellable);
 
   /* The URL carries no secret; the headers are never logged. */
   g_debug ("%s %s", method, url);
-  g_task_set_task_data (task, message, g_object_unref);
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_DEFAULT, cancellable,
-                                    send_cb, g_steal_pointer (&task));
+  g_task_set_task_data (task, exchange, (GDestroyNotify) exchange_free);
+  soup_session_send_async (self->session, exchange->message, G_PRIORITY_DEFAULT,
+                           exchange->cancellable, sent_cb, g_steal_pointer (&task));
 }
 
 JsonObject *

@@ -55,11 +55,29 @@ client_error_title (RoloClientError code)
     }
 }
 
+/* A 2xx answer that is a web page: a network's sign-in page, a proxy, or the
+ * address of YSUITE's web app given for its API. The same words as
+ * unreadable_error() in src/client/rolo-client-envelope.c. */
+static gboolean
+is_web_page (const GError *error)
+{
+  g_autofree char *message = g_strdup_printf (_("The server's answer was not understood: %s"),
+                                              _("It is a web page, not data."));
+
+  return g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED) &&
+         g_str_equal (error->message, message);
+}
+
 /* What to do about it; NULL when the error's own message says enough. */
 static char *
 client_error_advice (const GError *error)
 {
   guint retry_after;
+
+  if (is_web_page (error))
+    return g_strdup (_("The server sent a web page where Rolo expected data. Check that the "
+                       "server address is that of the YSUITE API, not of its web app; a "
+                       "network sign-in page or a proxy may also be in the way."));
 
   switch ((RoloClientError) error->code)
     {
@@ -141,6 +159,8 @@ client_error_details (const GError *error)
       /* The same words as map_transport_error() in src/client/rolo-client.c. */
       return g_strdup (skip_lead_in (error->message, _("Could not reach the server: %s")));
     case ROLO_CLIENT_ERROR_MALFORMED:
+      if (is_web_page (error))
+        return NULL;
       return g_strdup (skip_lead_in (error->message,
                                      _("The server's answer was not understood: %s")));
     case ROLO_CLIENT_ERROR_FORBIDDEN:

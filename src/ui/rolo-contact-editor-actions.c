@@ -27,6 +27,16 @@ rolo_contact_editor_finish_saved (RoloContactEditor *self,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Whether a create that failed this way may have created the contact all
+ * the same: its answer was lost, late or unreadable, not a refusal. */
+static gboolean
+outcome_unknown (const GError *error)
+{
+  return g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TIMEOUT) ||
+         g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NETWORK) ||
+         g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED);
+}
+
 static void
 rolo_contact_editor_save_failed (RoloContactEditor *self,
                                  const GError      *error,
@@ -55,7 +65,7 @@ rolo_contact_editor_save_failed (RoloContactEditor *self,
   rolo_contact_editor_show_message (self, markup, TRUE, FALSE);
 
   /* The server may have created it before the answer was lost. */
-  if (creating && g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TIMEOUT))
+  if (creating && outcome_unknown (error))
     self->check_duplicate = TRUE;
 }
 
@@ -194,13 +204,14 @@ duplicate_found_cb (GObject      *source,
   rolo_contact_editor_set_state (self, EDITOR_EDITING);
   rolo_contact_editor_show_message (self,
     _("<b>This contact may already exist</b>\n"
-      "The last save timed out, and a contact with the same email, or the same name "
-      "and mobile, is now on the server. Open it rather than create a duplicate?"),
+      "Rolo could not tell whether the last save worked, and a contact with the same "
+      "email, or the same name and mobile, is now on the server. Open it rather than "
+      "create a duplicate?"),
     TRUE, TRUE);
 }
 
-/* After a create timed out: look for what it may have created first. A
- * name alone is not enough: the user may mean a namesake. */
+/* After a create whose outcome is unknown: look for what it may have
+ * created first. A name alone is not enough: the user may mean a namesake. */
 static void
 rolo_contact_editor_check_duplicate (RoloContactEditor *self)
 {

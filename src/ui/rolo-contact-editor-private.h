@@ -103,7 +103,7 @@ struct _RoloContactEditor
   char               *save_hint;
   char               *message;
   gint64              existing_id;
-  gboolean            check_duplicate; /* a create timed out: look before retrying */
+  gboolean            check_duplicate; /* a create may have worked: look before retrying */
   gboolean            partial;         /* details show a list row until it loads */
   gboolean            edit_after_load; /* opened to edit, not to read */
   gboolean            syncing;         /* the fields are being filled from contact */

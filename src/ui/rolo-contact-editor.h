@@ -68,7 +68,8 @@ GtkWidget         *rolo_contact_editor_get_field_widget (RoloContactEditor *self
 const char        *rolo_contact_editor_get_save_hint   (RoloContactEditor *self);
 /* The message at the top of the form ("" when hidden). */
 const char        *rolo_contact_editor_get_message     (RoloContactEditor *self);
-/* Id of the contact the duplicate check found after a timed-out create, or 0. */
+/* Id of the contact the duplicate check found after a create that may have
+ * worked (timed out, answer lost or unreadable), or 0. */
 gint64             rolo_contact_editor_get_existing_id (RoloContactEditor *self);
 /* Id of the existing contact the duplicate hint names, or 0 when hidden. */
 gint64             rolo_contact_editor_get_duplicate_id (RoloContactEditor *self);

@@ -361,6 +361,48 @@ test_envelope_long_message (void)
   g_assert_cmpint (g_utf8_strlen (error->message, -1), ==, 500);
 }
 
+static JsonObject *
+parse_text (const char  *text,
+            GError     **error)
+{
+  g_autoptr(GBytes) body = g_bytes_new (text, strlen (text));
+
+  return rolo_client_envelope_parse (200, NULL, body, error);
+}
+
+/* An escape JSON does not have makes the answer unreadable; a surrogate
+ * without its other half is read as the replacement character, a pair as
+ * the character it stands for. */
+static void
+test_envelope_escapes (void)
+{
+  const char *broken[] = {
+    "{\"a\": \"\\x\"}",
+    "{\"a\": \"\\udc\"}",
+    "{\"a\": \"\\udct\\udc00\"}",
+    "{\"a\": \"\\u12\"}",
+  };
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autoptr(JsonObject) refused = parse_text (broken[i], &error);
+
+      g_assert_null (refused);
+      rolo_test_assert_client_error (error, ROLO_CLIENT_ERROR_MALFORMED);
+      g_clear_error (&error);
+    }
+
+  root = parse_text ("{\"lone\": \"a\\udc00\\udc00b\", \"high\": \"\\ud800\\u0041\", "
+                     "\"pair\": \"\\ud83d\\ude00\", \"\\udfff\": 1}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (root, "lone"), ==, "a\uFFFD\uFFFDb");
+  g_assert_cmpstr (json_object_get_string_member (root, "high"), ==, "\uFFFDA");
+  g_assert_cmpstr (json_object_get_string_member (root, "pair"), ==, "\U0001F600");
+  g_assert_true (json_object_has_member (root, "\uFFFD"));
+}
+
 static void
 test_error_accessors_on_other_errors (void)
 {
@@ -398,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/client/envelope/retry-after", test_retry_after_parse);
   g_test_add_func ("/client/envelope/no-content", test_envelope_no_content);
   g_test_add_func ("/client/envelope/long-message", test_envelope_long_message);
+  g_test_add_func ("/client/envelope/escapes", test_envelope_escapes);
 
   return g_test_run ();
 }

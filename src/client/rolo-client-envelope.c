@@ -43,6 +43,40 @@ is_escape (const char *p,
   return TRUE;
 }
 
+/* The code point of the unicode escape whose 'u' is at p, checked by is_escape. */
+static gunichar
+escape_value (const char *p)
+{
+  return (gunichar) (g_ascii_xdigit_value (p[1]) << 12 | g_ascii_xdigit_value (p[2]) << 8 |
+                     g_ascii_xdigit_value (p[3]) << 4 | g_ascii_xdigit_value (p[4]));
+}
+
+/* p is at the 'u' of a unicode escape: returns its last character, or the
+ * last of a surrogate pair's two escapes. A surrogate without its other half
+ * is JSON, but json-glib 1.6 leaks on it and reads it as bytes that are not
+ * UTF-8: its offset (of the backslash) goes into *lone, to be replaced. */
+static const char *
+skip_unicode_escape (const char  *data,
+                     const char  *p,
+                     const char  *end,
+                     GArray     **lone)
+{
+  gunichar value = escape_value (p);
+  gsize offset;
+
+  if (value >= 0xd800 && value <= 0xdbff && end - p >= 11 && p[5] == '\\' && p[6] == 'u' &&
+      is_escape (p + 6, end) && escape_value (p + 6) >= 0xdc00 && escape_value (p + 6) <= 0xdfff)
+    return p + 10;
+  if (value < 0xd800 || value > 0xdfff)
+    return p + 4;
+
+  offset = (gsize) (p - 1 - data);
+  if (*lone == NULL)
+    *lone = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (*lone, offset);
+  return p + 4;
+}
+
 /* Why a body is not an answer to read. */
 typedef enum
 {
@@ -62,8 +96,9 @@ typedef enum
  * escapes, quotes other than '"' and comments are refused so that json-glib
  * and this agree on where strings are. */
 static BodyProblem
-check_one_object (const char *data,
-                  gsize       size)
+check_one_object (const char  *data,
+                  gsize        size,
+                  GArray     **lone_surrogates)
 {
   const char *end = data + size;
   const char *p = data;
@@ -94,6 +129,8 @@ check_one_object (const char *data,
                 return BODY_CUT_SHORT;
               if (!is_escape (p, end))
                 return BODY_NOT_JSON;
+              if (*p == 'u')
+                p = skip_unicode_escape (data, p, end, lone_surrogates);
             }
           if (p >= end)
             return BODY_CUT_SHORT;
@@ -127,6 +164,8 @@ parse_object (GBytes      *body,
               BodyProblem *problem)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GArray) lone_surrogates = NULL;
+  g_autofree char *repaired = NULL;
   gsize size = 0;
   const char *data = body ? g_bytes_get_data (body, &size) : NULL;
   JsonNode *root;
@@ -137,9 +176,17 @@ parse_object (GBytes      *body,
   *problem = BODY_NOT_JSON;
   if (!g_utf8_validate (data, size, NULL))
     return NULL;
-  *problem = check_one_object (data, size);
+  *problem = check_one_object (data, size, &lone_surrogates);
   if (*problem != BODY_OK)
     return NULL;
+  if (lone_surrogates != NULL)
+    {
+      /* The replacement character, in as many bytes. */
+      repaired = g_memdup2 (data, size);
+      for (guint i = 0; i < lone_surrogates->len; i++)
+        memcpy (repaired + g_array_index (lone_surrogates, gsize, i), "\\ufffd", 6);
+      data = repaired;
+    }
   *problem = BODY_NOT_JSON;
   if (!json_parser_load_from_data (parser, data, size, NULL))
     return NULL;

@@ -61,7 +61,8 @@ rolo_contact_list_hide (RoloContactList *self,
   g_return_if_fail (ids != NULL || n_ids == 0);
 
   old_n = _rolo_contact_list_view_n_items (self);
-  rolo_hidden_rows_hide (self->hidden, ids, n_ids, _rolo_contact_list_find_loaded_position, self, G_LIST_MODEL (self));
+  rolo_hidden_rows_hide (self->hidden, ids, n_ids, _rolo_contact_list_find_loaded_position, self,
+                         G_LIST_MODEL (self));
   if (_rolo_contact_list_view_n_items (self) != old_n)
     _rolo_contact_list_notify (self, PROP_N_ITEMS);
 }

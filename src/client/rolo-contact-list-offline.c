@@ -80,8 +80,8 @@ schedule_probe (RoloContactList *self)
   if (self->probe_source != NULL)
     return;
 
-  delay_ms = self->probe_first_ms << MIN (self->n_probes, 16u);
-  delay_ms = MIN (delay_ms, self->probe_max_ms);
+  delay_ms = MIN ((guint64) self->probe_first_ms << MIN (self->n_probes, 16u),
+                  self->probe_max_ms);
   self->n_probes++;
   g_debug ("Offline: asking the server again in %u ms", delay_ms);
 

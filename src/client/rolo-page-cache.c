@@ -327,14 +327,6 @@ rolo_page_cache_get_default (void)
   return cache;
 }
 
-const char *
-rolo_page_cache_get_path (RoloPageCache *self)
-{
-  g_return_val_if_fail (ROLO_IS_PAGE_CACHE (self), NULL);
-
-  return self->path;
-}
-
 void
 rolo_page_cache_set_max_pages (RoloPageCache *self,
                                guint          max_pages)

@@ -38,7 +38,6 @@ G_DECLARE_FINAL_TYPE (RoloPageCache, rolo_page_cache, ROLO, PAGE_CACHE, GObject)
 RoloPageCache   *rolo_page_cache_new                (const char       *path);
 /* The cache of $XDG_CACHE_HOME/rolo/pages.sqlite (transfer none). */
 RoloPageCache   *rolo_page_cache_get_default        (void);
-const char      *rolo_page_cache_get_path           (RoloPageCache    *self);
 void             rolo_page_cache_set_max_pages      (RoloPageCache    *self,
                                                      guint             max_pages);
 

@@ -131,6 +131,26 @@ assert_changes_blocked (Fixture  *fixture,
                               "offline"));
 }
 
+/* Delete and New Contact, tried anyway (by their shortcuts, say), do
+ * nothing: no row goes, no second editor opens. */
+static void
+try_changes (Fixture *fixture)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (window_column_view (fixture));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_windows = g_list_model_get_n_items (toplevels);
+
+  g_assert_true (gtk_selection_model_select_item (selection, 0, TRUE));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.delete-selected", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-contact", NULL);
+  rolo_test_iterate_for (100);
+
+  g_assert_null (rolo_window_get_delete_toast (fixture->window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window_contacts (fixture))), ==,
+                    N_CONTACTS);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows);
+}
+
 /* The sandbox goes mid-session: the banner says since when, the rows stay,
  * changes wait, an editor keeps what was typed; it comes back by itself. */
 static void
@@ -183,6 +203,7 @@ test_banner_and_back (Fixture       *fixture,
 
   /* Changes wait, and say why; what was typed stays. */
   assert_changes_blocked (fixture, TRUE);
+  try_changes (fixture);
   g_assert_false (gtk_widget_is_sensitive (editor_save_button (editor)));
   g_assert_nonnull (strstr (rolo_contact_editor_get_save_hint (editor), "Offline"));
   g_assert_cmpstr (editor_name (editor), ==, TYPED_NAME);

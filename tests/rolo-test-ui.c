@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rolo-page-cache.h"
 #include "rolo-test-ui.h"
 
 RoloApplication *
@@ -20,6 +21,9 @@ rolo_test_application_new (const char *name)
 
   g_application_set_application_id (G_APPLICATION (app), id);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  /* Each test starts with no pages kept from another (tests/meson.build
+   * points XDG_CACHE_HOME into the build tree). */
+  rolo_page_cache_clear (rolo_page_cache_get_default ());
 
   return app;
 }

@@ -142,6 +142,7 @@ _rolo_contact_list_network_changed_cb (GNetworkMonitor *monitor,
                                        gboolean         available,
                                        RoloContactList *self)
 {
+  _rolo_contact_list_offline_network_changed (self, available);
   if (available && self->n_failures > 0 && !self->auth_failed)
     {
       g_debug ("The network is back: asking again for the pages that failed");
@@ -158,6 +159,8 @@ page_failed (RoloContactList *self,
   gint64 now = g_get_monotonic_time ();
 
   g_debug ("Page %u failed: %s", page->index, error->message);
+  if (_rolo_contact_list_offline_page_failed (self, page, error))
+    return;
   page->state = PAGE_FAILED;
   page->retry_not_before = now + RETRY_DELAY_US;
   _rolo_contact_list_page_set_rows_state (page, ROLO_CONTACT_STATE_LOADING,
@@ -274,6 +277,7 @@ page_answered (RoloContactList *self,
     _rolo_contact_list_notify (self, PROP_LOADED);
   if (old_total != self->n_items && was_loaded)
     _rolo_contact_list_want_near_pages (self);
+  _rolo_contact_list_offline_answered (self, index, answer);
 }
 
 static void
@@ -545,6 +549,7 @@ _rolo_contact_list_reset (RoloContactList *self)
   self->auth_failed = FALSE;
   self->n_failures = 0;
   _rolo_contact_list_cancel_auto_retry (self);
+  _rolo_contact_list_offline_reset (self);
   self->n_items = 0;
 
   clear_error (self);

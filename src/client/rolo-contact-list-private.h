@@ -12,6 +12,7 @@
 
 #include "rolo-contact-list.h"
 #include "rolo-hidden-rows.h"
+#include "rolo-page-cache.h"
 
 G_BEGIN_DECLS
 
@@ -68,6 +69,18 @@ struct _RoloContactList
   GNetworkMonitor  *network_monitor;
 
   RoloHiddenRows   *hidden;
+
+  /* rolo-contact-list-offline.c */
+  RoloPageCache    *page_cache;    /* NULL: nothing kept on disk */
+  char             *cache_account; /* the page cache's key of the client's account */
+  GCancellable     *cache_cancellable; /* loads of the current result set */
+  gboolean          offline;
+  GDateTime        *offline_since;
+  GDateTime        *cached_since;  /* the oldest page shown from the disk cache */
+  GSource          *probe_source;  /* asks the server again while offline */
+  guint             n_probes;
+  guint             probe_first_ms;
+  guint             probe_max_ms;
 };
 
 enum {
@@ -78,6 +91,10 @@ enum {
   PROP_LOADED,
   PROP_ERROR,
   PROP_N_ITEMS,
+  PROP_PAGE_CACHE,
+  PROP_OFFLINE,
+  PROP_OFFLINE_SINCE,
+  PROP_CACHED_SINCE,
   N_PROPS
 };
 
@@ -128,5 +145,29 @@ void _rolo_contact_list_want_page (RoloContactList *self,
 void _rolo_contact_list_want_near_pages (RoloContactList *self);
 void _rolo_contact_list_start_first_page (RoloContactList *self);
 void _rolo_contact_list_reset (RoloContactList *self);
+
+/* rolo-contact-list-hidden.c */
+
+guint _rolo_contact_list_find_loaded_position (gint64   id,
+                                               gpointer user_data);
+
+/* rolo-contact-list-offline.c */
+
+void _rolo_contact_list_offline_init (RoloContactList *self);
+void _rolo_contact_list_offline_dispose (RoloContactList *self);
+void _rolo_contact_list_offline_finalize (RoloContactList *self);
+/* TRUE when @error says the server cannot be reached: the list is offline
+ * and has dealt with @page (no automatic retry of its own). */
+gboolean _rolo_contact_list_offline_page_failed (RoloContactList *self,
+                                                 Page            *page,
+                                                 const GError    *error);
+/* Keeps the answer on disk; back online, when it was not, and refreshes. */
+void _rolo_contact_list_offline_answered (RoloContactList *self,
+                                          guint            index,
+                                          RoloContactPage *answer);
+void _rolo_contact_list_offline_network_changed (RoloContactList *self,
+                                                 gboolean         available);
+/* A new result set: loads from disk of the old one no longer apply. */
+void _rolo_contact_list_offline_reset (RoloContactList *self);
 
 G_END_DECLS

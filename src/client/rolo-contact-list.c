@@ -40,7 +40,9 @@
  * arrives is reconciled with the hidden ids (rolo-hidden-rows.c).
  *
  * Requests, their answers, errors, automatic retries and the start of a new
- * result set are in rolo-contact-list-fetch.c.
+ * result set are in rolo-contact-list-fetch.c; being offline and the pages
+ * kept on disk in rolo-contact-list-offline.c; the public side of hidden
+ * rows in rolo-contact-list-hidden.c.
  */
 
 #define MAX_CACHED_PAGES 24
@@ -306,32 +308,6 @@ _rolo_contact_list_view_n_items (RoloContactList *self)
   return self->n_items - rolo_hidden_rows_get_n_placed (self->hidden);
 }
 
-/* The source position of a loaded contact, or NO_POSITION. */
-static guint
-find_loaded (gint64   id,
-             gpointer user_data)
-{
-  RoloContactList *self = user_data;
-  GHashTableIter iter;
-  Page *page;
-
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &page))
-    {
-      if (page->state != PAGE_READY)
-        continue;
-      for (guint i = 0; i < page->rows->len; i++)
-        {
-          RoloContact *row = g_ptr_array_index (page->rows, i);
-
-          if (rolo_contact_get_state (row) == ROLO_CONTACT_STATE_READY &&
-              rolo_contact_get_id (row) == id)
-            return page->index * ROLO_CONTACT_LIST_PAGE_SIZE + i;
-        }
-    }
-  return NO_POSITION;
-}
-
 /* Tells the view what changed since it had old_n items: the end of the list
  * moved, and from changed (a source position, or NO_POSITION) on, the rows
  * hidden changed. */
@@ -435,6 +411,7 @@ rolo_contact_list_constructed (GObject *object)
                            G_CALLBACK (_rolo_contact_list_network_changed_cb), self, 0);
   if (self->query == NULL)
     self->query = rolo_contact_query_new ();
+  _rolo_contact_list_offline_init (self);
   _rolo_contact_list_start_first_page (self);
 }
 
@@ -453,6 +430,7 @@ rolo_contact_list_dispose (GObject *object)
   g_queue_clear (&self->wanted);
   _rolo_contact_list_clear_dispatch (self);
   _rolo_contact_list_cancel_auto_retry (self);
+  _rolo_contact_list_offline_dispose (self);
   if (self->network_monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->network_monitor, self);
   g_clear_object (&self->network_monitor);
@@ -472,6 +450,7 @@ rolo_contact_list_finalize (GObject *object)
   g_clear_pointer (&self->hidden, rolo_hidden_rows_free);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_error (&self->error);
+  _rolo_contact_list_offline_finalize (self);
 
   G_OBJECT_CLASS (rolo_contact_list_parent_class)->finalize (object);
 }
@@ -504,6 +483,18 @@ rolo_contact_list_get_property (GObject    *object,
     case PROP_N_ITEMS:
       g_value_set_uint (value, _rolo_contact_list_view_n_items (self));
       break;
+    case PROP_PAGE_CACHE:
+      g_value_set_object (value, self->page_cache);
+      break;
+    case PROP_OFFLINE:
+      g_value_set_boolean (value, self->offline);
+      break;
+    case PROP_OFFLINE_SINCE:
+      g_value_set_boxed (value, self->offline_since);
+      break;
+    case PROP_CACHED_SINCE:
+      g_value_set_boxed (value, self->cached_since);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -532,6 +523,9 @@ rolo_contact_list_set_property (GObject      *object,
         }
       else
         rolo_contact_list_set_query (self, g_value_get_object (value));
+      break;
+    case PROP_PAGE_CACHE:
+      self->page_cache = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -567,6 +561,14 @@ rolo_contact_list_class_init (RoloContactListClass *klass)
   properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE, ro);
   properties[PROP_ERROR] = g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, ro);
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_PAGE_CACHE] =
+    g_param_spec_object ("page-cache", NULL, NULL, ROLO_TYPE_PAGE_CACHE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OFFLINE] = g_param_spec_boolean ("offline", NULL, NULL, FALSE, ro);
+  properties[PROP_OFFLINE_SINCE] =
+    g_param_spec_boxed ("offline-since", NULL, NULL, G_TYPE_DATE_TIME, ro);
+  properties[PROP_CACHED_SINCE] =
+    g_param_spec_boxed ("cached-since", NULL, NULL, G_TYPE_DATE_TIME, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -611,6 +613,25 @@ rolo_contact_list_new (RoloClient       *client,
   g_return_val_if_fail (query == NULL || ROLO_IS_CONTACT_QUERY (query), NULL);
 
   return g_object_new (ROLO_TYPE_CONTACT_LIST, "client", client, "query", query, NULL);
+}
+
+/**
+ * rolo_contact_list_new_with_cache:
+ * @page_cache: (nullable): where the pages seen are kept, for offline reading
+ *
+ * As rolo_contact_list_new(), with pages kept in and read from @page_cache.
+ */
+RoloContactList *
+rolo_contact_list_new_with_cache (RoloClient       *client,
+                                  RoloContactQuery *query,
+                                  RoloPageCache    *page_cache)
+{
+  g_return_val_if_fail (ROLO_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (query == NULL || ROLO_IS_CONTACT_QUERY (query), NULL);
+  g_return_val_if_fail (page_cache == NULL || ROLO_IS_PAGE_CACHE (page_cache), NULL);
+
+  return g_object_new (ROLO_TYPE_CONTACT_LIST, "client", client, "query", query,
+                       "page-cache", page_cache, NULL);
 }
 
 RoloClient *
@@ -764,76 +785,6 @@ rolo_contact_list_get_n_in_flight (RoloContactList *self)
   return self->n_in_flight;
 }
 
-/**
- * rolo_contact_list_hide:
- * @ids: (array length=n_ids): contact ids
- *
- * Removes the rows of these contacts from the model at once (items-changed
- * for each run of neighbouring rows), and keeps them out however the pages
- * reload, until rolo_contact_list_unhide() or, once the server deleted them,
- * rolo_contact_list_forget_hidden(). An id whose row is not loaded is
- * hidden as soon as it shows up. Hiding a hidden id changes nothing.
- */
-void
-rolo_contact_list_hide (RoloContactList *self,
-                        const gint64    *ids,
-                        guint            n_ids)
-{
-  guint old_n;
-
-  g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
-  g_return_if_fail (ids != NULL || n_ids == 0);
-
-  old_n = _rolo_contact_list_view_n_items (self);
-  rolo_hidden_rows_hide (self->hidden, ids, n_ids, find_loaded, self, G_LIST_MODEL (self));
-  if (_rolo_contact_list_view_n_items (self) != old_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-/**
- * rolo_contact_list_unhide:
- * @ids: (array length=n_ids): contact ids
- *
- * Puts the rows of hidden contacts back where the server has them
- * (items-changed for each run of neighbouring rows). Ids not hidden are
- * ignored.
- */
-void
-rolo_contact_list_unhide (RoloContactList *self,
-                          const gint64    *ids,
-                          guint            n_ids)
-{
-  guint old_n;
-
-  g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
-  g_return_if_fail (ids != NULL || n_ids == 0);
-
-  old_n = _rolo_contact_list_view_n_items (self);
-  rolo_hidden_rows_unhide (self->hidden, ids, n_ids, G_LIST_MODEL (self));
-  if (_rolo_contact_list_view_n_items (self) != old_n)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
-/**
- * rolo_contact_list_forget_hidden:
- * @ids: (array length=n_ids): contact ids
- *
- * Tells the list the server deleted these hidden contacts: their rows stay
- * hidden until a page that no longer holds them arrives (as after
- * rolo_contact_list_refresh()), and are then forgotten, so the list
- * converges to the server's result set.
- */
-void
-rolo_contact_list_forget_hidden (RoloContactList *self,
-                                 const gint64    *ids,
-                                 guint            n_ids)
-{
-  g_return_if_fail (ROLO_IS_CONTACT_LIST (self));
-  g_return_if_fail (ids != NULL || n_ids == 0);
-
-  rolo_hidden_rows_forget (self->hidden, ids, n_ids);
-}
-
 RoloContact *
 rolo_contact_list_find_loaded (RoloContactList *self,
                                gint64           id)
@@ -875,14 +826,4 @@ rolo_contact_list_find_loaded (RoloContactList *self,
     }
 
   return NULL;
-}
-
-/* Whether a contact is hidden (and not yet forgotten). */
-gboolean
-rolo_contact_list_is_hidden (RoloContactList *self,
-                             gint64           id)
-{
-  g_return_val_if_fail (ROLO_IS_CONTACT_LIST (self), FALSE);
-
-  return rolo_hidden_rows_contains (self->hidden, id);
 }

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "rolo-client.h"
+#include "rolo-page-cache.h"
 
 G_BEGIN_DECLS
 
@@ -52,10 +53,23 @@ G_DECLARE_FINAL_TYPE (RoloContactList, rolo_contact_list, ROLO, CONTACT_LIST, GO
  * never before a Retry-After), at once when another answer arrives or the
  * network comes back: rows that failed while offline fill in when the
  * connection returns. Not after a 401 or 403, until retry() or refresh().
+ *
+ * Offline: when a request fails because the server cannot be reached
+ * (ROLO_CLIENT_ERROR_NETWORK or _TIMEOUT), "offline" turns TRUE with
+ * "offline-since" the time it did. The rows loaded stay as they are; pages
+ * not loaded come from the "page-cache" (construct-only, nullable) when it
+ * has them, "cached-since" then saying when the oldest of those was fetched.
+ * The server is asked again by itself after 2 s, then twice as long each
+ * time up to 60 s (rolo_contact_list_set_offline_backoff()), and at once
+ * when the network comes back; the first answer ends "offline" and
+ * refreshes the list. Every page that answers goes to the page cache.
  */
 
 RoloContactList  *rolo_contact_list_new           (RoloClient       *client,
                                                    RoloContactQuery *query);
+RoloContactList  *rolo_contact_list_new_with_cache (RoloClient       *client,
+                                                   RoloContactQuery *query,
+                                                   RoloPageCache    *page_cache);
 RoloClient       *rolo_contact_list_get_client    (RoloContactList  *self);
 RoloContactQuery *rolo_contact_list_get_query     (RoloContactList  *self);
 void              rolo_contact_list_set_query     (RoloContactList  *self,
@@ -63,6 +77,17 @@ void              rolo_contact_list_set_query     (RoloContactList  *self,
 gboolean          rolo_contact_list_get_loading   (RoloContactList  *self);
 gboolean          rolo_contact_list_get_loaded    (RoloContactList  *self);
 const GError     *rolo_contact_list_get_error     (RoloContactList  *self);
+gboolean          rolo_contact_list_get_offline   (RoloContactList  *self);
+/* (transfer none) (nullable): when the list went offline; NULL online. */
+GDateTime        *rolo_contact_list_get_offline_since (RoloContactList *self);
+/* (transfer none) (nullable): when the oldest page shown from the page
+ * cache was fetched; NULL when none shows. */
+GDateTime        *rolo_contact_list_get_cached_since (RoloContactList *self);
+/* The first wait before asking again while offline, and the longest
+ * (milliseconds; tests make them short). */
+void              rolo_contact_list_set_offline_backoff (RoloContactList *self,
+                                                         guint            first_ms,
+                                                         guint            max_ms);
 /* Reloads the current query, keeping the rows (and so the scroll position
  * and selection) in place while the new answers arrive; failed pages are
  * retried. */

@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rolo-account-store.h"
+#include "rolo-page-cache.h"
 
 #define ATTRIBUTE_SERVER "server"
 
@@ -323,7 +324,12 @@ clear_cb (GObject      *source,
     g_task_return_error (task, keyring_error (error,
                                               _("The keyring did not remove the API keys.")));
   else
-    g_task_return_boolean (task, TRUE);
+    {
+      /* The pages kept for reading offline go with the keys, of every
+       * account as the keys are. */
+      rolo_page_cache_clear_async (rolo_page_cache_get_default ());
+      g_task_return_boolean (task, TRUE);
+    }
 }
 
 void

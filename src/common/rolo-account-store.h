@@ -52,7 +52,8 @@ void               rolo_account_store_load_async      (const char           *ser
 RoloAccountKeys   *rolo_account_store_load_finish     (GAsyncResult         *result,
                                                        GError              **error);
 
-/* Removes every pair Rolo keeps, whatever its server. */
+/* Removes every pair Rolo keeps, whatever its server, and with them the
+ * pages kept for reading offline (rolo_page_cache_get_default()). */
 void               rolo_account_store_clear_async     (GCancellable         *cancellable,
                                                        GAsyncReadyCallback   callback,
                                                        gpointer              user_data);

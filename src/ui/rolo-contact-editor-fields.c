@@ -131,6 +131,9 @@ rolo_contact_editor_compute_save_hint (RoloContactEditor *self)
   if (!rolo_contact_editor_get_dirty (self))
     return g_strdup (_("Nothing changed"));
 
+  if (self->offline)
+    return g_strdup (_("Offline — Save works again once the server answers"));
+
   return NULL;
 }
 
@@ -178,7 +181,8 @@ rolo_contact_editor_refresh (RoloContactEditor *self)
 
   gtk_widget_set_visible (self->delete_button, self->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete",
-                                 self->id != 0 && self->state == EDITOR_EDITING);
+                                 self->id != 0 && self->state == EDITOR_EDITING &&
+                                 !self->offline);
 }
 
 /* The user changed a field: its last server message no longer applies. */

@@ -101,6 +101,7 @@ struct _RoloContactEditor
   RoloTagCompletion  *tag_completion;
   gint64              parent_before_business;
   char               *save_hint;
+  gboolean            offline;      /* Save waits for the server */
   char               *message;
   gint64              existing_id;
   gboolean            check_duplicate; /* a create may have worked: look before retrying */

@@ -730,6 +730,19 @@ rolo_contact_editor_close_then (RoloContactEditor *self,
   return TRUE;
 }
 
+void
+rolo_contact_editor_set_offline (RoloContactEditor *self,
+                                 gboolean           offline)
+{
+  g_return_if_fail (ROLO_IS_CONTACT_EDITOR (self));
+
+  if (self->offline == !!offline)
+    return;
+
+  self->offline = !!offline;
+  rolo_contact_editor_refresh (self);
+}
+
 /**
  * rolo_contact_editor_set_tag_names:
  * @self: an editor

@@ -76,6 +76,10 @@ gint64             rolo_contact_editor_get_duplicate_id (RoloContactEditor *self
 gboolean           rolo_contact_editor_close_then      (RoloContactEditor *self,
                                                         const char        *action_name);
 
+/* Offline, Save is disabled (the save hint says why) and what was typed
+ * stays; back online, Save is enabled again. */
+void        rolo_contact_editor_set_offline     (RoloContactEditor *self,
+                                                 gboolean           offline);
 void        rolo_contact_editor_set_tag_names   (RoloContactEditor *self,
                                                  RoloTagNames      *names);
 void        rolo_contact_editor_show_known      (RoloContactEditor *self,

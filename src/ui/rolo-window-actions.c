@@ -22,6 +22,15 @@ refresh_action (GtkWidget  *widget,
   rolo_window_reload (ROLO_WINDOW (widget));
 }
 
+/* From the offline banner: the server now, rather than after the wait. */
+static void
+retry_now_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  rolo_window_reload (ROLO_WINDOW (widget));
+}
+
 /* From the error page: ask again. From a toast: the rows that failed. */
 static void
 retry_action (GtkWidget  *widget,
@@ -237,6 +246,8 @@ rolo_window_open_editor (RoloWindow *self,
       if (known != NULL)
         rolo_contact_editor_show_known (editor, known);
     }
+  if (self->contacts != NULL)
+    rolo_contact_editor_set_offline (editor, rolo_contact_list_get_offline (self->contacts));
   gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
   g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -353,6 +364,7 @@ rolo_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.refresh", NULL, refresh_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-now", NULL, retry_now_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_action);
   gtk_widget_class_install_property_action (widget_class, "win.type-filter", "type-filter");

@@ -12,6 +12,7 @@
 #include "rolo-contact-list.h"
 #include "rolo-contact-view.h"
 #include "rolo-delete-queue.h"
+#include "rolo-offline-banner.h"
 #include "rolo-saved-views.h"
 #include "rolo-window.h"
 
@@ -51,6 +52,7 @@ struct _RoloWindow
   GtkWidget            *retry_button;
   GtkWidget            *reconnect_button;
   GtkRevealer          *sample_strip;
+  RoloOfflineBanner    *offline_banner;
   RoloContactView      *contact_view;
 
   GSettings            *settings;

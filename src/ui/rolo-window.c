@@ -75,23 +75,38 @@ rolo_window_update_actions (RoloWindow *self)
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
   gboolean pending = self->delete_queue != NULL &&
                      rolo_delete_queue_get_n_pending (self->delete_queue) > 0;
+  /* Offline, what would change the workspace waits: the banner says why. */
+  gboolean offline = has_contacts && rolo_contact_list_get_offline (self->contacts);
+  gboolean may_change = has_contacts && !offline;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry", has_contacts && !loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refresh", has_contacts && !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.retry-now", offline);
   /* Ctrl+F would focus a hidden entry. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search",
                                  has_contacts && rolo_window_shows_list (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.type-filter", has_contacts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", !offline);
+  gtk_widget_set_tooltip_text (self->new_contact_button,
+                               offline ? _("New Contact — unavailable while offline")
+                                       : _("New Contact"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected",
-                                 has_contacts && !self->flushing &&
+                                 may_change && !self->flushing &&
                                  !gtk_bitset_is_empty (selected));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete",
                                  pending && !self->flushing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_contacts);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_contacts && !self->flushing);
+  /* Export reads every record from the server. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", may_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", may_change && !self->flushing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-file",
-                                 has_contacts && !self->flushing);
+                                 may_change && !self->flushing);
   rolo_window_update_bulk_edit_actions (self);
+  if (offline)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-selected", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-bulk-edit", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-import", FALSE);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), has_contacts);
 }
 
@@ -285,8 +300,9 @@ contacts_failed_cb (RoloWindow      *self,
   g_autofree char *reason = NULL;
   g_autofree char *title = NULL;
 
-  /* The error page says those (rolo_window_account_refused()). */
-  if (!rolo_contact_list_get_loaded (contacts) ||
+  /* The error page says those (rolo_window_account_refused()), the
+   * offline banner the rest. */
+  if (rolo_contact_list_get_offline (contacts) || !rolo_contact_list_get_loaded (contacts) ||
       g_list_model_get_n_items (G_LIST_MODEL (contacts)) == 0 ||
       rolo_window_account_refused (self))
     return;
@@ -295,6 +311,19 @@ contacts_failed_cb (RoloWindow      *self,
   /* Translators: %s says why, e.g. "Cannot Reach the Server". */
   title = g_strdup_printf (_("Some contacts could not be loaded: %s"), reason);
   rolo_window_show_toast (self, title, _("_Retry"), "win.retry");
+}
+
+/* An editor open keeps what was typed; only its Save waits. */
+static void
+contacts_offline_cb (RoloWindow      *self,
+                     GParamSpec      *pspec,
+                     RoloContactList *contacts)
+{
+  RoloContactEditor *editor = rolo_window_find_editor (self);
+
+  if (editor != NULL)
+    rolo_contact_editor_set_offline (editor, rolo_contact_list_get_offline (contacts));
+  rolo_window_update_actions (self);
 }
 
 static void
@@ -306,6 +335,7 @@ rolo_window_set_contacts (RoloWindow      *self,
   g_set_object (&self->contacts, contacts);
   self->retrying = FALSE;
   rolo_contact_view_set_model (self->contact_view, G_LIST_MODEL (contacts));
+  rolo_offline_banner_set_contacts (self->offline_banner, contacts);
 
   if (contacts == NULL)
     {
@@ -328,6 +358,8 @@ rolo_window_set_contacts (RoloWindow      *self,
   g_signal_connect_object (contacts, "notify::n-items", G_CALLBACK (rolo_window_sync), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (contacts, "failed", G_CALLBACK (contacts_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (contacts, "notify::offline", G_CALLBACK (contacts_offline_cb), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -607,6 +639,7 @@ rolo_window_class_init (RoloWindowClass *klass)
                                 G_TYPE_BOOLEAN, 1, G_TYPE_INT64);
 
   g_type_ensure (ROLO_TYPE_CONTACT_VIEW);
+  g_type_ensure (ROLO_TYPE_OFFLINE_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/rolo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, search_entry);
@@ -627,6 +660,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, reconnect_button);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, sample_strip);
+  gtk_widget_class_bind_template_child (widget_class, RoloWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, contact_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -716,7 +750,8 @@ rolo_window_set_client (RoloWindow *self,
   if (client != NULL)
     {
       query = rolo_window_build_query (self);
-      contacts = rolo_contact_list_new (client, query);
+      /* The pages seen stay readable should the server go away. */
+      contacts = rolo_contact_list_new_with_cache (client, query, rolo_page_cache_get_default ());
     }
   rolo_window_set_contacts (self, contacts);
   gtk_label_set_text (self->count_label, "");
@@ -776,6 +811,14 @@ rolo_window_set_type_filter (RoloWindow *self,
   rolo_window_update_type_filter_label (self);
   rolo_window_update_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_FILTER]);
+}
+
+const char *
+rolo_window_get_offline_text (RoloWindow *self)
+{
+  g_return_val_if_fail (ROLO_IS_WINDOW (self), NULL);
+
+  return rolo_offline_banner_get_text (self->offline_banner);
 }
 
 AdwToast *

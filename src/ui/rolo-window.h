@@ -58,6 +58,8 @@ gboolean    rolo_window_get_sample_mode        (RoloWindow      *self);
 /* The tag names of the workspace shown ("sample-data" or the server's), or
  * NULL when none is. (transfer none) */
 RoloTagNames *rolo_window_get_tag_names        (RoloWindow      *self);
+/* The offline banner's words while it shows, else NULL (for tests). */
+const char *rolo_window_get_offline_text       (RoloWindow      *self);
 /* The toast offering to undo the pending deletes, or NULL (for tests). */
 AdwToast   *rolo_window_get_delete_toast       (RoloWindow      *self);
 /* Before quitting: a contact editor with unsaved changes asks "Discard

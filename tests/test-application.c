@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "rolo-application.h"
+#include "rolo-page-cache.h"
 #include "rolo-preferences.h"
 #include "rolo-switch-row.h"
 #include "rolo-test-ui.h"
@@ -457,6 +458,7 @@ static void
 test_sample_data (void)
 {
   g_autoptr(RoloApplication) app = registered_application ();
+  g_autoptr(RoloPageCache) page_cache = NULL;
   RoloWindow *window;
 
   g_application_activate (G_APPLICATION (app));
@@ -471,6 +473,10 @@ test_sample_data (void)
   rolo_test_wait_until (window_browsing, window, TIMEOUT_MS);
   g_assert_cmpstr (rolo_window_get_count_text (window), ==, "1000 contacts");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "sample-data"));
+
+  /* Sample pages would only push a real account's out of the disk cache. */
+  g_object_get (rolo_window_get_contacts (window), "page-cache", &page_cache, NULL);
+  g_assert_null (page_cache);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -163,11 +163,12 @@ sandbox_setup_cb (GObject      *source,
 
   if (window == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* First: the sample server's pages are not kept on disk. */
+  rolo_window_set_sample_mode (ROLO_WINDOW (window), client != NULL);
   if (client == NULL)
     rolo_window_show_error (ROLO_WINDOW (window), error);
   else
     rolo_window_set_client (ROLO_WINDOW (window), client);
-  rolo_window_set_sample_mode (ROLO_WINDOW (window), client != NULL);
 }
 
 /* Keys are made up for this run and never leave the process. */
@@ -392,6 +393,8 @@ account_saved_cb (RoloApplication *self,
   if (self->environment_in_use || window == NULL)
     return;
 
+  /* A real account's pages are kept on disk for offline reading. */
+  rolo_window_set_sample_mode (ROLO_WINDOW (window), FALSE);
   rolo_window_set_client (ROLO_WINDOW (window), client);
   rolo_application_leave_sample_mode (self, ROLO_WINDOW (window));
   /* The names go with the workspace now in use. */

@@ -750,8 +750,11 @@ rolo_window_set_client (RoloWindow *self,
   if (client != NULL)
     {
       query = rolo_window_build_query (self);
-      /* The pages seen stay readable should the server go away. */
-      contacts = rolo_contact_list_new_with_cache (client, query, rolo_page_cache_get_default ());
+      /* The pages seen stay readable should the server go away; the sample
+       * server, in this process and on a new port each time, never does. */
+      contacts = rolo_contact_list_new_with_cache (client, query,
+                                                   rolo_window_get_sample_mode (self)
+                                                   ? NULL : rolo_page_cache_get_default ());
     }
   rolo_window_set_contacts (self, contacts);
   gtk_label_set_text (self->count_label, "");

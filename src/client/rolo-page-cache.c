@@ -374,6 +374,26 @@ rolo_page_cache_query_key (RoloContactQuery *query,
                           page_size, search);
 }
 
+/* Prepares sql with the page's key bound to its first three parameters. */
+static int
+prepare_for_page (sqlite3       *db,
+                  const char    *sql,
+                  const char    *account,
+                  const char    *query_key,
+                  guint          page_index,
+                  sqlite3_stmt **stmt)
+{
+  int rc = sqlite3_prepare_v2 (db, sql, -1, stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (*stmt, 1, account, -1, SQLITE_STATIC);
+      sqlite3_bind_text (*stmt, 2, query_key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (*stmt, 3, page_index);
+    }
+  return rc;
+}
+
 void
 rolo_page_cache_store (RoloPageCache   *self,
                        const char      *account,
@@ -396,12 +416,9 @@ rolo_page_cache_store (RoloPageCache   *self,
   if ((db = get_db (self)) == NULL)
     goto out;
 
-  rc = sqlite3_prepare_v2 (db, upsert_sql, -1, &stmt, NULL);
+  rc = prepare_for_page (db, upsert_sql, account, query_key, page_index, &stmt);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, account, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, query_key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, page_index);
       sqlite3_bind_int64 (stmt, 4, rolo_contact_page_get_total_records (page));
       sqlite3_bind_int64 (stmt, 5, rolo_contact_page_get_total_pages (page));
       sqlite3_bind_int64 (stmt, 6, g_get_real_time ());
@@ -470,12 +487,9 @@ rolo_page_cache_load (RoloPageCache  *self,
   if ((db = get_db (self)) == NULL)
     goto out;
 
-  rc = sqlite3_prepare_v2 (db, load_sql, -1, &stmt, NULL);
+  rc = prepare_for_page (db, load_sql, account, query_key, page_index, &stmt);
   if (rc == SQLITE_OK)
     {
-      sqlite3_bind_text (stmt, 1, account, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, query_key, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, page_index);
       rc = sqlite3_step (stmt);
       if (rc == SQLITE_ROW)
         page = page_from_row (stmt, page_index, fetched_at);

@@ -326,6 +326,31 @@ row (Fixture *fixture,
   return contact;
 }
 
+RoloContactEditor *
+window_editor (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ROLO_IS_CONTACT_EDITOR (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
+        return ROLO_CONTACT_EDITOR (toplevel);
+    }
+
+  return NULL;
+}
+
+gboolean
+editor_viewing (gpointer user_data)
+{
+  RoloContactEditor *editor = window_editor (user_data);
+
+  return editor != NULL && g_str_equal (rolo_contact_editor_get_state (editor), "viewing");
+}
+
 /* The rows of the first page, which the first answer filled. */
 guint
 n_first_rows (Fixture *fixture)

@@ -100,6 +100,12 @@ RoloContactList *window_contacts (Fixture *fixture);
 RoloContact *row (Fixture *fixture,
                   guint    position);
 
+/* The editor shown over the window, if any. */
+RoloContactEditor *window_editor (Fixture *fixture);
+
+/* For rolo_test_wait_until() on a Fixture: that editor shows a contact. */
+gboolean editor_viewing (gpointer user_data);
+
 /* The rows of the first page, which the first answer filled. */
 guint n_first_rows (Fixture *fixture);
 

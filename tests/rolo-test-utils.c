@@ -137,6 +137,26 @@ rolo_test_sandbox_new (guint n_contacts)
   return g_steal_pointer (&sandbox);
 }
 
+static void
+put_request_cb (RoloSandbox *sandbox,
+                const char  *method,
+                const char  *path_and_query,
+                GBytes      *body,
+                gpointer     user_data)
+{
+  GPtrArray *bodies = user_data;
+
+  if (g_str_equal (method, "PUT") && body != NULL)
+    g_ptr_array_add (bodies, g_bytes_ref (body));
+}
+
+void
+rolo_test_sandbox_keep_put_bodies (RoloSandbox *sandbox,
+                                   GPtrArray   *bodies)
+{
+  g_signal_connect (sandbox, "request", G_CALLBACK (put_request_cb), bodies);
+}
+
 JsonObject *
 rolo_test_parse_object (GBytes *bytes)
 {
@@ -155,6 +175,14 @@ rolo_test_parse_object (GBytes *bytes)
   return json_object_ref (json_node_get_object (root));
 }
 
+JsonObject *
+rolo_test_parse_object_text (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+
+  return rolo_test_parse_object (bytes);
+}
+
 void
 rolo_test_remove_tmp_dir (const char *dir)
 {
@@ -168,6 +196,37 @@ rolo_test_remove_tmp_dir (const char *dir)
       g_unlink (file);
     }
   g_rmdir (dir);
+}
+
+gboolean
+rolo_test_file_contains (const char *path,
+                         const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gsize n = strlen (needle);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (contents + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+RoloContact *
+rolo_test_page_at (RoloContactPage *page,
+                   guint            position)
+{
+  RoloContact *contact = g_list_model_get_item (rolo_contact_page_get_contacts (page), position);
+
+  g_object_unref (contact); /* the page keeps it alive */
+  return contact;
+}
+
+guint
+rolo_test_page_n_items (RoloContactPage *page)
+{
+  return g_list_model_get_n_items (rolo_contact_page_get_contacts (page));
 }
 
 /* --- RoloClient calls, run to completion ------------------------------------ */

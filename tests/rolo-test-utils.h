@@ -47,10 +47,26 @@ void         rolo_test_store_result      (GObject           *source,
  * loopback port on the thread-default main context. */
 RoloSandbox *rolo_test_sandbox_new       (guint              n_contacts);
 
+/* Appends the body of each PUT @sandbox receives to @bodies (GBytes), until
+ * its handlers with @bodies as data are disconnected. */
+void         rolo_test_sandbox_keep_put_bodies (RoloSandbox *sandbox,
+                                                GPtrArray   *bodies);
+
 /* Parses bytes that must hold a JSON object. (transfer full) */
 JsonObject  *rolo_test_parse_object      (GBytes            *bytes);
+/* The same for text. (transfer full) */
+JsonObject  *rolo_test_parse_object_text (const char        *json);
 /* Removes a directory made by g_dir_make_tmp() and the files in it. */
 void         rolo_test_remove_tmp_dir    (const char        *dir);
+/* Whether the file at @path, which must be readable, holds @needle anywhere,
+ * NUL bytes and all. */
+gboolean     rolo_test_file_contains     (const char        *path,
+                                          const char        *needle);
+
+/* A page's contact at @position. (transfer none: the page keeps it alive) */
+RoloContact *rolo_test_page_at           (RoloContactPage   *page,
+                                          guint              position);
+guint        rolo_test_page_n_items      (RoloContactPage   *page);
 
 /* --- RoloClient calls, run to completion ------------------------------------ */
 

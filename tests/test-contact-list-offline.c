@@ -12,8 +12,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "rolo-contact-list.h"
 #include "rolo-test-utils.h"
 
@@ -240,21 +238,6 @@ wait_row (Fixture          *fixture,
   return g_strdup (rolo_contact_get_name (contact));
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gsize n = strlen (needle);
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (contents + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 static void
 test_offline_and_back (Fixture       *fixture,
                        gconstpointer  data)
@@ -316,8 +299,8 @@ test_no_keys_on_disk (Fixture       *fixture,
   g_free (wait_row (fixture, PAGE + 3, ROLO_CONTACT_STATE_READY));
   wait_cached (fixture, 2);
 
-  g_assert_false (file_contains (fixture->cache_path, ROLO_TEST_SECRET_KEY));
-  g_assert_false (file_contains (fixture->cache_path, ROLO_TEST_ACCESS_KEY));
+  g_assert_false (rolo_test_file_contains (fixture->cache_path, ROLO_TEST_SECRET_KEY));
+  g_assert_false (rolo_test_file_contains (fixture->cache_path, ROLO_TEST_ACCESS_KEY));
 }
 
 /* A start with the server away shows what the disk kept, page by page. */

@@ -14,23 +14,10 @@
 
 #define ARABIC_NAME "سارة جونسون"
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static RoloContact *
 parse_contact (const char *json)
 {
-  g_autoptr(JsonObject) object = parse_object (json);
+  g_autoptr(JsonObject) object = rolo_test_parse_object_text (json);
   g_autoptr(GError) error = NULL;
   RoloContact *contact = rolo_contact_new_from_json (object, &error);
 
@@ -327,7 +314,7 @@ test_parse_dates (void)
 static void
 assert_parse_fails (const char *json)
 {
-  g_autoptr(JsonObject) object = parse_object (json);
+  g_autoptr(JsonObject) object = rolo_test_parse_object_text (json);
   g_autoptr(GError) error = NULL;
   g_autoptr(RoloContact) contact = rolo_contact_new_from_json (object, &error);
 
@@ -679,7 +666,7 @@ static RoloContactPage *
 parse_page (const char  *json,
             GError     **error)
 {
-  g_autoptr(JsonObject) object = parse_object (json);
+  g_autoptr(JsonObject) object = rolo_test_parse_object_text (json);
 
   return rolo_contact_page_new_from_json (object, error);
 }

@@ -22,19 +22,6 @@ typedef struct
   GPtrArray   *bodies;   /* GBytes of PUT requests, as the sandbox saw them */
 } Fixture;
 
-static void
-request_cb (RoloSandbox *sandbox,
-            const char  *method,
-            const char  *path_and_query,
-            GBytes      *body,
-            gpointer     user_data)
-{
-  Fixture *fixture = user_data;
-
-  if (g_str_equal (method, "PUT") && body != NULL)
-    g_ptr_array_add (fixture->bodies, g_bytes_ref (body));
-}
-
 static RoloClient *
 new_client (RoloSandbox *sandbox,
             const char  *access_key,
@@ -55,7 +42,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->sandbox = rolo_test_sandbox_new (GPOINTER_TO_UINT (data));
   fixture->client = new_client (fixture->sandbox, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
   fixture->bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_signal_connect (fixture->sandbox, "request", G_CALLBACK (request_cb), fixture);
+  rolo_test_sandbox_keep_put_bodies (fixture->sandbox, fixture->bodies);
 }
 
 static void
@@ -63,29 +50,13 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (g_steal_pointer (&fixture->client));
-  g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
+  g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture->bodies);
   rolo_sandbox_stop (fixture->sandbox);
   g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->bodies, g_ptr_array_unref);
 
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static RoloContact *
-contact_at (RoloContactPage *page,
-            guint            position)
-{
-  RoloContact *contact = g_list_model_get_item (rolo_contact_page_get_contacts (page), position);
-
-  g_object_unref (contact); /* the page keeps it alive */
-  return contact;
-}
-
-static guint
-n_contacts (RoloContactPage *page)
-{
-  return g_list_model_get_n_items (rolo_contact_page_get_contacts (page));
 }
 
 /* Creates a contact, checked, and returns it as the server has it. */
@@ -131,16 +102,16 @@ test_list_paging (Fixture       *fixture,
       g_assert_cmpuint (rolo_contact_page_get_total_records (page), ==, N_SEEDED);
       g_assert_cmpuint (rolo_contact_page_get_total_pages (page), ==, 3);
       g_assert_cmpuint (rolo_contact_page_get_current_page (page), ==, index + 1);
-      g_assert_cmpuint (n_contacts (page), ==, index < 2 ? 100 : 50);
+      g_assert_cmpuint (rolo_test_page_n_items (page), ==, index < 2 ? 100 : 50);
 
-      for (guint i = 0; i < n_contacts (page); i++)
+      for (guint i = 0; i < rolo_test_page_n_items (page); i++)
         {
-          gint64 id = rolo_contact_get_id (contact_at (page, i));
+          gint64 id = rolo_contact_get_id (rolo_test_page_at (page, i));
 
           /* Pages never overlap. */
           g_assert_false (g_hash_table_contains (seen, &id));
           g_hash_table_add (seen, g_memdup2 (&id, sizeof id));
-          g_assert_cmpstr (rolo_contact_get_name (contact_at (page, i)), !=, "");
+          g_assert_cmpstr (rolo_contact_get_name (rolo_test_page_at (page, i)), !=, "");
         }
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, N_SEEDED);
@@ -154,7 +125,7 @@ test_list_past_end (Fixture       *fixture,
   g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, NULL, 9, 100, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (page), ==, 0);
+  g_assert_cmpuint (rolo_test_page_n_items (page), ==, 0);
   g_assert_cmpuint (rolo_contact_page_get_total_records (page), ==, N_SEEDED);
 }
 
@@ -166,7 +137,7 @@ test_list_empty (Fixture       *fixture,
   g_autoptr(RoloContactPage) page = rolo_test_client_list (fixture->client, NULL, 0, 100, &error);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (page), ==, 0);
+  g_assert_cmpuint (rolo_test_page_n_items (page), ==, 0);
   g_assert_cmpuint (rolo_contact_page_get_total_records (page), ==, 0);
   g_assert_cmpuint (rolo_contact_page_get_total_pages (page), ==, 0);
 }
@@ -187,17 +158,17 @@ test_list_search_arabic (Fixture       *fixture,
   rolo_contact_query_set_search (query, "القحطاني");
   page = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (page), >=, 1);
-  for (guint i = 0; i < n_contacts (page); i++)
-    g_assert_nonnull (strstr (rolo_contact_get_name (contact_at (page, i)), "القحطاني"));
+  g_assert_cmpuint (rolo_test_page_n_items (page), >=, 1);
+  for (guint i = 0; i < rolo_test_page_n_items (page); i++)
+    g_assert_nonnull (strstr (rolo_contact_get_name (rolo_test_page_at (page, i)), "القحطاني"));
   g_clear_object (&page);
 
   /* '+' must reach the server as a plus, not as a space. */
   rolo_contact_query_set_search (query, "noura+test");
   page = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (n_contacts (page), ==, 1);
-  g_assert_cmpint (rolo_contact_get_id (contact_at (page, 0)), ==,
+  g_assert_cmpuint (rolo_test_page_n_items (page), ==, 1);
+  g_assert_cmpint (rolo_contact_get_id (rolo_test_page_at (page, 0)), ==,
                    rolo_contact_get_id (created));
 }
 
@@ -217,9 +188,9 @@ test_list_type_filter (Fixture       *fixture,
       rolo_contact_query_set_contact_type (query, type);
       page = rolo_test_client_list (fixture->client, query, 0, 100, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (n_contacts (page), >, 0);
-      for (guint i = 0; i < n_contacts (page); i++)
-        g_assert_cmpint (rolo_contact_get_contact_type (contact_at (page, i)), ==, type);
+      g_assert_cmpuint (rolo_test_page_n_items (page), >, 0);
+      for (guint i = 0; i < rolo_test_page_n_items (page); i++)
+        g_assert_cmpint (rolo_contact_get_contact_type (rolo_test_page_at (page, i)), ==, type);
       total += rolo_contact_page_get_total_records (page);
     }
 
@@ -240,18 +211,18 @@ test_list_sort (Fixture       *fixture,
   rolo_contact_query_set_sort_descending (query, FALSE);
   by_id = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
-  for (guint i = 1; i < n_contacts (by_id); i++)
-    g_assert_cmpint (rolo_contact_get_id (contact_at (by_id, i - 1)), <,
-                     rolo_contact_get_id (contact_at (by_id, i)));
+  for (guint i = 1; i < rolo_test_page_n_items (by_id); i++)
+    g_assert_cmpint (rolo_contact_get_id (rolo_test_page_at (by_id, i - 1)), <,
+                     rolo_contact_get_id (rolo_test_page_at (by_id, i)));
 
   rolo_contact_query_set_sort_by (query, ROLO_CONTACT_SORT_CREATED);
   rolo_contact_query_set_sort_descending (query, TRUE);
   by_created = rolo_test_client_list (fixture->client, query, 0, 100, &error);
   g_assert_no_error (error);
-  for (guint i = 1; i < n_contacts (by_created); i++)
+  for (guint i = 1; i < rolo_test_page_n_items (by_created); i++)
     {
-      GDateTime *before = rolo_contact_get_created (contact_at (by_created, i - 1));
-      GDateTime *after = rolo_contact_get_created (contact_at (by_created, i));
+      GDateTime *before = rolo_contact_get_created (rolo_test_page_at (by_created, i - 1));
+      GDateTime *after = rolo_contact_get_created (rolo_test_page_at (by_created, i));
 
       g_assert_nonnull (before);
       g_assert_nonnull (after);
@@ -261,8 +232,8 @@ test_list_sort (Fixture       *fixture,
   /* The default query is newest first. */
   newest = rolo_test_client_list (fixture->client, NULL, 0, 10, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rolo_contact_get_id (contact_at (newest, 0)), >,
-                   rolo_contact_get_id (contact_at (newest, 1)));
+  g_assert_cmpint (rolo_contact_get_id (rolo_test_page_at (newest, 0)), >,
+                   rolo_contact_get_id (rolo_test_page_at (newest, 1)));
 
   for (RoloContactSortField field = ROLO_CONTACT_SORT_ID; field <= ROLO_CONTACT_SORT_CREATED;
        field++)
@@ -272,7 +243,7 @@ test_list_sort (Fixture       *fixture,
       rolo_contact_query_set_sort_by (query, field);
       page = rolo_test_client_list (fixture->client, query, 1, 100, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (n_contacts (page), ==, 100);
+      g_assert_cmpuint (rolo_test_page_n_items (page), ==, 100);
     }
 }
 
@@ -329,7 +300,7 @@ test_get_seeded (Fixture       *fixture,
   RoloContact *listed;
 
   g_assert_no_error (error);
-  listed = contact_at (page, 0);
+  listed = rolo_test_page_at (page, 0);
   contact = rolo_test_client_get (fixture->client, rolo_contact_get_id (listed), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rolo_contact_get_name (contact), ==, rolo_contact_get_name (listed));

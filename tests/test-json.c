@@ -14,26 +14,13 @@
 #include "rolo-json-private.h"
 #include "rolo-test-utils.h"
 
-static JsonObject *
-parse_object (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 /* {"v": value} */
 static JsonObject *
 parse_value (const char *value)
 {
   g_autofree char *json = g_strdup_printf ("{\"v\": %s}", value);
 
-  return parse_object (json);
+  return rolo_test_parse_object_text (json);
 }
 
 static void
@@ -61,7 +48,7 @@ assert_no_int64 (const char *value)
 static void
 test_int64 (void)
 {
-  g_autoptr(JsonObject) empty = parse_object ("{}");
+  g_autoptr(JsonObject) empty = rolo_test_parse_object_text ("{}");
   gint64 out = 7;
 
   assert_int64 ("42", 42);
@@ -165,9 +152,9 @@ test_string (void)
 static void
 test_blank (void)
 {
-  g_autoptr(JsonObject) object =
-    parse_object ("{\"null\": null, \"empty\": \"\", \"spaces\": \" \\t\", \"zero\": 0,"
-                  " \"text\": \" x \", \"false\": false, \"array\": [], \"object\": {}}");
+  g_autoptr(JsonObject) object = rolo_test_parse_object_text (
+    "{\"null\": null, \"empty\": \"\", \"spaces\": \" \\t\", \"zero\": 0,"
+    " \"text\": \" x \", \"false\": false, \"array\": [], \"object\": {}}");
 
   g_assert_true (rolo_json_node_is_blank (NULL));
   g_assert_true (rolo_json_node_is_blank (json_object_get_member (object, "null")));
@@ -220,7 +207,7 @@ static RoloContactPage *
 parse_page (const char  *json,
             GError     **error)
 {
-  g_autoptr(JsonObject) object = parse_object (json);
+  g_autoptr(JsonObject) object = rolo_test_parse_object_text (json);
 
   return rolo_contact_page_new_from_json (object, error);
 }

@@ -30,19 +30,6 @@ typedef struct
 } Fixture;
 
 static void
-request_cb (RoloSandbox *sandbox,
-            const char  *method,
-            const char  *path_and_query,
-            GBytes      *body,
-            gpointer     user_data)
-{
-  Fixture *fixture = user_data;
-
-  if (g_str_equal (method, "PUT") && body != NULL)
-    g_ptr_array_add (fixture->put_bodies, g_bytes_ref (body));
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -52,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
   rolo_sandbox_set_messy (fixture->sandbox, TRUE);
   fixture->client = rolo_test_client_new_for (fixture->sandbox);
   fixture->put_bodies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
-  g_signal_connect (fixture->sandbox, "request", G_CALLBACK (request_cb), fixture);
+  rolo_test_sandbox_keep_put_bodies (fixture->sandbox, fixture->put_bodies);
   fixture->dir = g_dir_make_tmp ("rolo-messy-XXXXXX", &error);
   g_assert_no_error (error);
 }
@@ -62,7 +49,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_assert_finalize_object (g_steal_pointer (&fixture->client));
-  g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture);
+  g_signal_handlers_disconnect_by_data (fixture->sandbox, fixture->put_bodies);
   rolo_sandbox_stop (fixture->sandbox);
   g_assert_finalize_object (g_steal_pointer (&fixture->sandbox));
   g_clear_pointer (&fixture->put_bodies, g_ptr_array_unref);
@@ -71,22 +58,6 @@ fixture_tear_down (Fixture       *fixture,
 
   while (g_main_context_iteration (NULL, FALSE))
     ;
-}
-
-static RoloContact *
-contact_at (RoloContactPage *page,
-            guint            position)
-{
-  RoloContact *contact = g_list_model_get_item (rolo_contact_page_get_contacts (page), position);
-
-  g_object_unref (contact); /* the page keeps it alive */
-  return contact;
-}
-
-static guint
-n_contacts (RoloContactPage *page)
-{
-  return g_list_model_get_n_items (rolo_contact_page_get_contacts (page));
 }
 
 static RoloContactPage *
@@ -144,9 +115,9 @@ assert_same_page (Fixture          *fixture,
                     rolo_contact_page_get_total_records (clean));
   g_assert_cmpuint (rolo_contact_page_get_total_pages (messy), ==,
                     rolo_contact_page_get_total_pages (clean));
-  g_assert_cmpuint (n_contacts (messy), ==, n_contacts (clean));
-  for (guint i = 0; i < n_contacts (clean); i++)
-    assert_same_contact (contact_at (clean, i), contact_at (messy, i));
+  g_assert_cmpuint (rolo_test_page_n_items (messy), ==, rolo_test_page_n_items (clean));
+  for (guint i = 0; i < rolo_test_page_n_items (clean); i++)
+    assert_same_contact (rolo_test_page_at (clean, i), rolo_test_page_at (messy, i));
 }
 
 /* ---- the sandbox's answers ---- */
@@ -278,7 +249,7 @@ test_list_pages (Fixture       *fixture,
   g_assert_cmpuint (rolo_contact_page_get_total_records (last), ==, N_SEEDED);
   g_assert_cmpuint (rolo_contact_page_get_total_pages (last), ==, 5);
   g_assert_cmpuint (rolo_contact_page_get_current_page (last), ==, 5);
-  g_assert_cmpuint (n_contacts (last), ==, 5);
+  g_assert_cmpuint (rolo_test_page_n_items (last), ==, 5);
 }
 
 static void
@@ -294,11 +265,11 @@ test_list_queries (Fixture       *fixture,
   rolo_contact_query_set_search (query, surname);
   assert_same_page (fixture, query, 0, PAGE_SIZE);
   found = list (fixture, TRUE, query, 0, PAGE_SIZE);
-  g_assert_cmpuint (n_contacts (found), >, 0);
+  g_assert_cmpuint (rolo_test_page_n_items (found), >, 0);
 
   rolo_contact_query_set_search (query, "zzzzzzzz");
   nothing = list (fixture, TRUE, query, 0, PAGE_SIZE);
-  g_assert_cmpuint (n_contacts (nothing), ==, 0);
+  g_assert_cmpuint (rolo_test_page_n_items (nothing), ==, 0);
   g_assert_cmpuint (rolo_contact_page_get_total_records (nothing), ==, 0);
 
   rolo_contact_query_set_search (query, NULL);
@@ -310,9 +281,9 @@ test_list_queries (Fixture       *fixture,
       rolo_contact_query_set_contact_type (query, type);
       assert_same_page (fixture, query, 0, PAGE_SIZE);
       page = list (fixture, TRUE, query, 0, PAGE_SIZE);
-      g_assert_cmpuint (n_contacts (page), >, 0);
-      for (guint i = 0; i < n_contacts (page); i++)
-        g_assert_cmpint (rolo_contact_get_contact_type (contact_at (page, i)), ==, type);
+      g_assert_cmpuint (rolo_test_page_n_items (page), >, 0);
+      for (guint i = 0; i < rolo_test_page_n_items (page); i++)
+        g_assert_cmpint (rolo_contact_get_contact_type (rolo_test_page_at (page, i)), ==, type);
     }
 
   rolo_contact_query_set_contact_type (query, ROLO_CONTACT_TYPE_ANY);
@@ -390,7 +361,7 @@ test_create (Fixture       *fixture,
 
   page = list (fixture, TRUE, NULL, 0, PAGE_SIZE);
   g_assert_cmpuint (rolo_contact_page_get_total_records (page), ==, N_SEEDED + 1);
-  g_assert_cmpint (rolo_contact_get_id (contact_at (page, 0)), ==, id);
+  g_assert_cmpint (rolo_contact_get_id (rolo_test_page_at (page, 0)), ==, id);
 }
 
 /* A contact read messily, one with fields that came as null. */
@@ -502,7 +473,7 @@ test_delete (Fixture       *fixture,
 
   page = list (fixture, TRUE, NULL, 0, PAGE_SIZE);
   g_assert_cmpuint (rolo_contact_page_get_total_records (page), ==, N_SEEDED - 1);
-  g_assert_cmpint (rolo_contact_get_id (contact_at (page, 1)), ==, 43);
+  g_assert_cmpint (rolo_contact_get_id (rolo_test_page_at (page, 1)), ==, 43);
 }
 
 static void

@@ -223,23 +223,6 @@ test_keys (Fixture       *fixture,
     }
 }
 
-static gboolean
-file_contains (const char *path,
-               const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  gsize n = strlen (needle);
-
-  if (!g_file_get_contents (path, &contents, &length, NULL))
-    return FALSE;
-  /* The file is binary: NULs and all. */
-  for (gsize i = 0; i + n <= length; i++)
-    if (memcmp (contents + i, needle, n) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Neither key reaches the file: not the secret, not even the access key. */
 static void
 test_no_keys_on_disk (Fixture       *fixture,
@@ -253,9 +236,9 @@ test_no_keys_on_disk (Fixture       *fixture,
   loaded = rolo_page_cache_load (fixture->cache, fixture->account, fixture->query_key, 0, NULL);
   g_assert_nonnull (loaded);
 
-  g_assert_true (file_contains (fixture->path, "c1@example.org"));
-  g_assert_false (file_contains (fixture->path, ROLO_TEST_ACCESS_KEY));
-  g_assert_false (file_contains (fixture->path, ROLO_TEST_SECRET_KEY));
+  g_assert_true (rolo_test_file_contains (fixture->path, "c1@example.org"));
+  g_assert_false (rolo_test_file_contains (fixture->path, ROLO_TEST_ACCESS_KEY));
+  g_assert_false (rolo_test_file_contains (fixture->path, ROLO_TEST_SECRET_KEY));
   /* It holds contacts: its owner's alone. */
   g_assert_cmpint (g_stat (fixture->path, &buf), ==, 0);
   g_assert_cmpint (buf.st_mode & 0077, ==, 0);

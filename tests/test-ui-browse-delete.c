@@ -484,32 +484,6 @@ test_delete_on_close_refused (Fixture       *fixture,
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
 
-/* The editor opened over the window, if any. */
-static RoloContactEditor *
-window_editor (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ROLO_IS_CONTACT_EDITOR (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
-        return ROLO_CONTACT_EDITOR (toplevel);
-    }
-
-  return NULL;
-}
-
-static gboolean
-editor_loaded (gpointer user_data)
-{
-  RoloContactEditor *editor = window_editor (user_data);
-
-  return editor != NULL && g_str_equal (rolo_contact_editor_get_state (editor), "viewing");
-}
-
 /* The editor's Delete button deletes as the Delete key does: the row goes
  * at once, the toast offers Undo, and Undo sends nothing. */
 static void
@@ -526,7 +500,7 @@ test_delete_from_editor (Fixture       *fixture,
   title = g_markup_printf_escaped ("%s deleted", rolo_contact_get_name (row (fixture, 2)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-contact",
                                              "x", id));
-  rolo_test_wait_until (editor_loaded, fixture, TIMEOUT_MS);
+  rolo_test_wait_until (editor_viewing, fixture, TIMEOUT_MS);
   editor = window_editor (fixture);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.edit", NULL));
   /* Unsaved changes do not stop it. */

@@ -17,25 +17,6 @@
 
 #define N_SEEDED 30
 
-/* The PUT bodies the sandbox received. */
-typedef struct
-{
-  GPtrArray *bodies;
-} Puts;
-
-static void
-put_cb (RoloSandbox *sandbox,
-        const char  *method,
-        const char  *path_and_query,
-        GBytes      *body,
-        gpointer     user_data)
-{
-  Puts *puts = user_data;
-
-  if (g_str_equal (method, "PUT") && body != NULL)
-    g_ptr_array_add (puts->bodies, g_bytes_ref (body));
-}
-
 /* Connects the window to a messy sandbox: no answer can come before the
  * main context runs, so the very first one is already messy. */
 static void
@@ -108,32 +89,6 @@ test_rows (Fixture       *fixture,
                                            rolo_contact_get_name (row (fixture, 0))));
 }
 
-/* The editor opened over the window, if any. */
-static RoloContactEditor *
-window_editor (Fixture *fixture)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ROLO_IS_CONTACT_EDITOR (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (fixture->window))
-        return ROLO_CONTACT_EDITOR (toplevel);
-    }
-
-  return NULL;
-}
-
-static gboolean
-editor_viewing (gpointer user_data)
-{
-  RoloContactEditor *editor = window_editor (user_data);
-
-  return editor != NULL && g_str_equal (rolo_contact_editor_get_state (editor), "viewing");
-}
-
 static gboolean
 editor_closed (gpointer user_data)
 {
@@ -185,7 +140,8 @@ static void
 test_edit_and_save (Fixture       *fixture,
                     gconstpointer  user_data)
 {
-  Puts puts = { g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref) };
+  /* The PUT bodies the sandbox received. */
+  g_autoptr(GPtrArray) puts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(JsonObject) body = NULL;
   g_autoptr(RoloContact) stored = NULL;
   g_autofree char *new_name = NULL;
@@ -195,7 +151,7 @@ test_edit_and_save (Fixture       *fixture,
   gint64 id;
 
   connect_messy (fixture);
-  g_signal_connect (fixture->sandbox, "request", G_CALLBACK (put_cb), &puts);
+  rolo_test_sandbox_keep_put_bodies (fixture->sandbox, puts);
   position = row_with_nulls (fixture);
   id = rolo_contact_get_id (row (fixture, position));
   new_name = g_strconcat (rolo_contact_get_name (row (fixture, position)), " Jr", NULL);
@@ -218,8 +174,8 @@ test_edit_and_save (Fixture       *fixture,
 
   /* Every sent field took, as the messy re-read shows: the dialog closes. */
   rolo_test_wait_until (editor_closed, fixture, TIMEOUT_MS);
-  g_assert_cmpuint (puts.bodies->len, ==, 1);
-  body = rolo_test_parse_object (g_ptr_array_index (puts.bodies, 0));
+  g_assert_cmpuint (puts->len, ==, 1);
+  body = rolo_test_parse_object (g_ptr_array_index (puts, 0));
   g_assert_cmpuint (json_object_get_size (body), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (body, "cstname"), ==, new_name);
 
@@ -228,8 +184,7 @@ test_edit_and_save (Fixture       *fixture,
   stored = get_clean (fixture, id);
   g_assert_cmpstr (rolo_contact_get_name (stored), ==, new_name);
 
-  g_signal_handlers_disconnect_by_data (fixture->sandbox, &puts);
-  g_ptr_array_unref (puts.bodies);
+  g_signal_handlers_disconnect_by_data (fixture->sandbox, puts);
 }
 
 int

@@ -183,6 +183,15 @@ rolo_test_parse_object_text (const char *json)
   return rolo_test_parse_object (bytes);
 }
 
+RoloContactPage *
+rolo_test_parse_page (const char  *json,
+                      GError     **error)
+{
+  g_autoptr(JsonObject) object = rolo_test_parse_object_text (json);
+
+  return rolo_contact_page_new_from_json (object, error);
+}
+
 void
 rolo_test_remove_tmp_dir (const char *dir)
 {

@@ -56,6 +56,9 @@ void         rolo_test_sandbox_keep_put_bodies (RoloSandbox *sandbox,
 JsonObject  *rolo_test_parse_object      (GBytes            *bytes);
 /* The same for text. (transfer full) */
 JsonObject  *rolo_test_parse_object_text (const char        *json);
+/* A list page from the text of its "data" object. (transfer full) */
+RoloContactPage *rolo_test_parse_page    (const char        *json,
+                                          GError           **error);
 /* Removes a directory made by g_dir_make_tmp() and the files in it. */
 void         rolo_test_remove_tmp_dir    (const char        *dir);
 /* Whether the file at @path, which must be readable, holds @needle anywhere,

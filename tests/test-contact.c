@@ -662,20 +662,11 @@ test_query_sort_names (void)
                    "cstcreated_on");
 }
 
-static RoloContactPage *
-parse_page (const char  *json,
-            GError     **error)
-{
-  g_autoptr(JsonObject) object = rolo_test_parse_object_text (json);
-
-  return rolo_contact_page_new_from_json (object, error);
-}
-
 static void
 test_page_parse (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = parse_page (
+  g_autoptr(RoloContactPage) page = rolo_test_parse_page (
     "{\"data\": [{\"cstid\": 2, \"cstname\": \"B\"}, {\"cstid\": \"1\", \"cstname\": \"A\"}],"
     " \"current_page\": \"3\", \"total_records\": \"22\", \"total_pages\": 3}", &error);
   GListModel *contacts;
@@ -696,9 +687,9 @@ static void
 test_page_empty (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = parse_page (
+  g_autoptr(RoloContactPage) page = rolo_test_parse_page (
     "{\"data\": [], \"current_page\": 1, \"total_records\": 0, \"total_pages\": 0}", &error);
-  g_autoptr(RoloContactPage) null_data = parse_page ("{\"data\": null}", &error);
+  g_autoptr(RoloContactPage) null_data = rolo_test_parse_page ("{\"data\": null}", &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (rolo_contact_page_get_total_records (page), ==, 0);
@@ -712,7 +703,7 @@ test_page_missing_counters (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RoloContactPage) page =
-    parse_page ("{\"data\": [{\"cstid\": 2}], \"total_records\": null}", &error);
+    rolo_test_parse_page ("{\"data\": [{\"cstid\": 2}], \"total_records\": null}", &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (rolo_contact_page_get_current_page (page), ==, 1);
@@ -724,7 +715,7 @@ static void
 assert_page_malformed (const char *json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = parse_page (json, &error);
+  g_autoptr(RoloContactPage) page = rolo_test_parse_page (json, &error);
 
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED);
   g_assert_null (page);

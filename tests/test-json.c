@@ -203,15 +203,6 @@ test_int64_array (void)
 
 /* ---- the list page's counters ---- */
 
-static RoloContactPage *
-parse_page (const char  *json,
-            GError     **error)
-{
-  g_autoptr(JsonObject) object = rolo_test_parse_object_text (json);
-
-  return rolo_contact_page_new_from_json (object, error);
-}
-
 static void
 assert_counters (const char *counters,
                  guint       current_page,
@@ -221,7 +212,7 @@ assert_counters (const char *counters,
   g_autofree char *json =
     g_strdup_printf ("{\"data\": [{\"cstid\": \"1\"}, {\"cstid\": \"2\"}], %s}", counters);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = parse_page (json, &error);
+  g_autoptr(RoloContactPage) page = rolo_test_parse_page (json, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (rolo_contact_page_get_current_page (page), ==, current_page);
@@ -252,7 +243,7 @@ assert_counters_malformed (const char *counters)
 {
   g_autofree char *json = g_strdup_printf ("{\"data\": [{\"cstid\": \"1\"}], %s}", counters);
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page = parse_page (json, &error);
+  g_autoptr(RoloContactPage) page = rolo_test_parse_page (json, &error);
 
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED);
   g_assert_cmpstr (error->message, !=, "");
@@ -275,9 +266,8 @@ static void
 test_page_unreadable_id (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(RoloContactPage) page =
-    parse_page ("{\"data\": [{\"cstid\": \"1\"}, {\"cstid\": \"abc\"}], \"total_records\": \"2\"}",
-                &error);
+  g_autoptr(RoloContactPage) page = rolo_test_parse_page (
+    "{\"data\": [{\"cstid\": \"1\"}, {\"cstid\": \"abc\"}], \"total_records\": \"2\"}", &error);
 
   /* Not a contact 0 that could never be opened or saved. */
   g_assert_error (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED);

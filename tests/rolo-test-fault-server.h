@@ -41,6 +41,18 @@ typedef enum
  * before each list page after the first. */
 #define ROLO_TEST_FAULT_ROWS_CHANGED 7
 
+/* One fault a UI test meets, and what the user reads about it. */
+typedef struct
+{
+  RoloTestFault  fault;
+  guint          timeout_s;      /* 0: the client's default */
+  const char    *title;
+  const char    *description;    /* a part of it */
+} RoloTestFaultCase;
+
+/* What the client waits for an answer, when the fault is that none comes. */
+#define ROLO_TEST_FAULT_SHORT_TIMEOUT_S 1
+
 typedef struct _RoloTestFaultServer RoloTestFaultServer;
 
 /* Listens on a free loopback port of the thread-default main context and

@@ -19,9 +19,6 @@
 #include "rolo-test-editor.h"
 #include "rolo-test-fault-server.h"
 
-/* What the client waits for an answer, when the fault is that none comes. */
-#define SHORT_TIMEOUT_S 1
-
 #define NAME    "Omar Khalil"
 #define EMAIL   "omar@example.org"
 #define ADDRESS "12 Park Street"
@@ -33,15 +30,6 @@ typedef struct
   RoloTestFaultServer *faults;
   RoloClient          *direct;   /* to the sandbox, past the faults */
 } FaultFixture;
-
-/* One fault on the save, and what the user reads about it. */
-typedef struct
-{
-  RoloTestFault  fault;
-  guint          timeout_s;      /* 0: the client's default */
-  const char    *title;
-  const char    *description;    /* a part of it */
-} FaultCase;
 
 static void
 fault_fixture_set_up (FaultFixture  *fixture,
@@ -107,10 +95,10 @@ type_changes (Fixture *fixture)
 
 /* Saves, meets the fault, reads about it, keeps what was typed. */
 static void
-save_into_fault (FaultFixture    *fixture,
-                 const FaultCase *fault,
-                 const char      *method,
-                 const char      *path)
+save_into_fault (FaultFixture            *fixture,
+                 const RoloTestFaultCase *fault,
+                 const char              *method,
+                 const char              *path)
 {
   Fixture *editor = &fixture->editor;
   g_autofree char *title = g_strdup_printf ("%s\n", fault->title);
@@ -228,15 +216,17 @@ test_create (FaultFixture  *fixture,
   assert_saved (fixture, rolo_contact_get_id (editor->saved));
 }
 
-static const FaultCase save_faults[] = {
+static const RoloTestFaultCase save_faults[] = {
   { ROLO_TEST_FAULT_RESET, 0, "Cannot Reach the Server", "Check your network connection" },
-  { ROLO_TEST_FAULT_HANG, SHORT_TIMEOUT_S, "Server Not Responding", "Try again later" },
+  { ROLO_TEST_FAULT_HANG, ROLO_TEST_FAULT_SHORT_TIMEOUT_S, "Server Not Responding",
+    "Try again later" },
   { ROLO_TEST_FAULT_SERVER_ERROR, 0, "Server Error", "HTTP 500" },
   { ROLO_TEST_FAULT_BAD_GATEWAY, 0, "Server Error", "HTTP 502" },
   { ROLO_TEST_FAULT_RATE_LIMITED, 0, "Too Many Requests", "Try again in 1 second" },
   { ROLO_TEST_FAULT_TRUNCATED, 0, "Unexpected Answer", "It ends before it is complete." },
   { ROLO_TEST_FAULT_MALFORMED, 0, "Unexpected Answer", "It is not valid JSON." },
-  { ROLO_TEST_FAULT_DRIP, SHORT_TIMEOUT_S, "Server Not Responding", "Try again later" },
+  { ROLO_TEST_FAULT_DRIP, ROLO_TEST_FAULT_SHORT_TIMEOUT_S, "Server Not Responding",
+    "Try again later" },
   { ROLO_TEST_FAULT_HUGE, 0, "Unexpected Answer", "It is larger than" },
   { ROLO_TEST_FAULT_DEEP, 0, "Unexpected Answer", "It is nested too deeply." },
   { ROLO_TEST_FAULT_WEB_PAGE, 0, "Unexpected Answer", "not of its web app" },

@@ -19,9 +19,6 @@
 #include "rolo-test-browse.h"
 #include "rolo-test-fault-server.h"
 
-/* What the client waits for an answer, when the fault is that none comes. */
-#define SHORT_TIMEOUT_S 1
-
 typedef struct
 {
   Fixture              browse;
@@ -30,15 +27,6 @@ typedef struct
   guint                n_rows;   /* what the model said in items-changed */
   guint                n_changes;
 } FaultFixture;
-
-/* One fault on the first page, and what the user reads about it. */
-typedef struct
-{
-  RoloTestFault  fault;
-  guint          timeout_s;      /* 0: the client's default */
-  const char    *title;
-  const char    *description;    /* a part of it */
-} FaultCase;
 
 static void
 fault_fixture_set_up (FaultFixture  *fixture,
@@ -103,7 +91,7 @@ static void
 test_first_page (FaultFixture  *fixture,
                  gconstpointer  user_data)
 {
-  const FaultCase *fault = user_data;
+  const RoloTestFaultCase *fault = user_data;
   Fixture *browse = &fixture->browse;
   const char *description;
 
@@ -301,15 +289,17 @@ test_rows_change (FaultFixture  *fixture,
   g_signal_handlers_disconnect_by_data (model, fixture);
 }
 
-static const FaultCase first_page_faults[] = {
+static const RoloTestFaultCase first_page_faults[] = {
   { ROLO_TEST_FAULT_RESET, 0, "Cannot Reach the Server", "Check your network connection" },
-  { ROLO_TEST_FAULT_HANG, SHORT_TIMEOUT_S, "Server Not Responding", "Try again later" },
+  { ROLO_TEST_FAULT_HANG, ROLO_TEST_FAULT_SHORT_TIMEOUT_S, "Server Not Responding",
+    "Try again later" },
   { ROLO_TEST_FAULT_SERVER_ERROR, 0, "Server Error", "HTTP 500" },
   { ROLO_TEST_FAULT_BAD_GATEWAY, 0, "Server Error", "HTTP 502" },
   { ROLO_TEST_FAULT_RATE_LIMITED, 0, "Too Many Requests", "Try again in 1 second" },
   { ROLO_TEST_FAULT_TRUNCATED, 0, "Unexpected Answer", "It ends before it is complete." },
   { ROLO_TEST_FAULT_MALFORMED, 0, "Unexpected Answer", "It is not valid JSON." },
-  { ROLO_TEST_FAULT_DRIP, SHORT_TIMEOUT_S, "Server Not Responding", "Try again later" },
+  { ROLO_TEST_FAULT_DRIP, ROLO_TEST_FAULT_SHORT_TIMEOUT_S, "Server Not Responding",
+    "Try again later" },
   { ROLO_TEST_FAULT_HUGE, 0, "Unexpected Answer", "It is larger than" },
   { ROLO_TEST_FAULT_HUGE_SIZED, 0, "Unexpected Answer", "It is larger than" },
   { ROLO_TEST_FAULT_DEEP, 0, "Unexpected Answer", "It is nested too deeply." },

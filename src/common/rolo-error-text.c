@@ -101,8 +101,11 @@ client_error_advice (const GError *error)
                                            retry_after),
                               retry_after);
     case ROLO_CLIENT_ERROR_SERVER:
-    case ROLO_CLIENT_ERROR_TIMEOUT:
       return g_strdup (_("The problem is on the server's side. Try again later."));
+    case ROLO_CLIENT_ERROR_TIMEOUT:
+      /* Silence or a trickle: a busy server or a slow network alike. */
+      return g_strdup (_("The server took too long to answer: it may be busy, or the network "
+                         "slow. Try again later."));
     case ROLO_CLIENT_ERROR_NETWORK:
       return g_strdup (_("Check your network connection, then try again."));
     case ROLO_CLIENT_ERROR_MALFORMED:

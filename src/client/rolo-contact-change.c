@@ -349,9 +349,9 @@ validate_parent (RoloContactChange  *self,
   if (n_businesses > 0)
     return fail_with (error,
                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                    "%u of the contacts is a business, which "
+                                                    "%'u of the contacts is a business, which "
                                                     "cannot be linked to a business.",
-                                                    "%u of the contacts are businesses, which "
+                                                    "%'u of the contacts are businesses, which "
                                                     "cannot be linked to a business.",
                                                     n_businesses),
                                        n_businesses));

@@ -47,8 +47,8 @@ rolo_contact_check_name (const char *name)
     return message;
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The name can be at most %d character long.",
-                                       "The name can be at most %d characters long.",
+                                       "The name can be at most %'d character long.",
+                                       "The name can be at most %'d characters long.",
                                        ROLO_CONTACT_NAME_MAX_CHARS),
                           ROLO_CONTACT_NAME_MAX_CHARS);
 }
@@ -109,8 +109,8 @@ rolo_contact_check_address (const char *address)
     return message;
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The address can be at most %d character long.",
-                                       "The address can be at most %d characters long.",
+                                       "The address can be at most %'d character long.",
+                                       "The address can be at most %'d characters long.",
                                        ROLO_CONTACT_ADDRESS_MAX_CHARS),
                           ROLO_CONTACT_ADDRESS_MAX_CHARS);
 }
@@ -126,8 +126,8 @@ rolo_contact_check_tax_number (const char *tax_number)
     return message;
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The tax number can be at most %d character long.",
-                                       "The tax number can be at most %d characters long.",
+                                       "The tax number can be at most %'d character long.",
+                                       "The tax number can be at most %'d characters long.",
                                        ROLO_CONTACT_TAX_NUMBER_MAX_CHARS),
                           ROLO_CONTACT_TAX_NUMBER_MAX_CHARS);
 }
@@ -143,8 +143,8 @@ rolo_contact_check_notes (const char *notes)
     return message;
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "The notes can be at most %d character long.",
-                                       "The notes can be at most %d characters long.",
+                                       "The notes can be at most %'d character long.",
+                                       "The notes can be at most %'d characters long.",
                                        ROLO_CONTACT_NOTES_MAX_CHARS),
                           ROLO_CONTACT_NOTES_MAX_CHARS);
 }

@@ -251,18 +251,21 @@ matched_cb (GObject      *source,
   if (error != NULL)
     pass_fail (pass, error);
   else if (existing != NULL)
-    rolo_import_row_add_problem (job->row, ROLO_IMPORT_PROBLEM_EXISTS,
-                                 match == ROLO_CONTACT_MATCH_EMAIL ? ROLO_CONTACT_FIELD_EMAIL
-                                                                   : ROLO_CONTACT_FIELD_NAME,
-                                 g_strdup_printf (match == ROLO_CONTACT_MATCH_EMAIL
-                                                    /* Translators: %s is a contact id. */
-                                                    ? _("Already exists as contact %"
-                                                        G_GINT64_FORMAT " (the same email): "
-                                                        "skipped.")
-                                                    : _("Already exists as contact %"
-                                                        G_GINT64_FORMAT " (the same name and "
-                                                        "mobile): skipped."),
-                                                  rolo_contact_get_id (existing)));
+    {
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, rolo_contact_get_id (existing));
+
+      rolo_import_row_add_problem (job->row, ROLO_IMPORT_PROBLEM_EXISTS,
+                                   match == ROLO_CONTACT_MATCH_EMAIL ? ROLO_CONTACT_FIELD_EMAIL
+                                                                     : ROLO_CONTACT_FIELD_NAME,
+                                   g_strdup_printf (match == ROLO_CONTACT_MATCH_EMAIL
+                                                      /* Translators: %s is a contact id. */
+                                                      ? _("Already exists as contact %s (the "
+                                                          "same email): skipped.")
+                                                      /* Translators: %s is a contact id. */
+                                                      : _("Already exists as contact %s (the "
+                                                          "same name and mobile): skipped."),
+                                                    id));
+    }
   row_job_done (job);
 }
 
@@ -284,17 +287,17 @@ row_job_check_parent_type (RowJob          *job,
   Pass *pass = g_task_get_task_data (job->task);
   gint64 parent = rolo_contact_get_parent_id (job->row->contact);
   const char *label = rolo_import_source_label (pass->source, ROLO_CONTACT_FIELD_PARENT);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, parent);
 
   if (type == ROLO_CONTACT_TYPE_ANY)
     rolo_import_row_add_problem (job->row, ROLO_IMPORT_PROBLEM_INVALID, label,
                                  /* Translators: %s is a contact id. */
-                                 g_strdup_printf (_("No contact has the id %" G_GINT64_FORMAT "."),
-                                                  parent));
+                                 g_strdup_printf (_("No contact has the id %s."), id));
   else if (type != ROLO_CONTACT_TYPE_BUSINESS)
     rolo_import_row_add_problem (job->row, ROLO_IMPORT_PROBLEM_INVALID, label,
-                                 g_strdup_printf (_("Contact %" G_GINT64_FORMAT " is not a "
-                                                    "business: only a business can be linked to."),
-                                                  parent));
+                                 /* Translators: %s is a contact id. */
+                                 g_strdup_printf (_("Contact %s is not a business: only a "
+                                                    "business can be linked to."), id));
   if (job->row->problems->len > 0)
     row_job_done (job);
   else

@@ -321,7 +321,7 @@ update_progress (RoloBulkEditor *self)
   g_autofree char *text = NULL;
 
   /* Translators: the progress of a bulk edit, e.g. "3 of 40" */
-  text = g_strdup_printf (_("%u of %u"), n_done, n_to_do);
+  text = g_strdup_printf (_("%'u of %'u"), n_done, n_to_do);
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  n_to_do > 0 ? (double) n_done / n_to_do : 0.0);
@@ -617,17 +617,17 @@ rolo_bulk_editor_new (RoloClient   *client,
     rolo_bulk_editor_add_row (self, self->more_group, row);
 
   /* Translators: the bulk edit dialog's title */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %u Contact", "Edit %u Contacts",
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Edit %'u Contact", "Edit %'u Contacts",
                                         contacts->len), contacts->len);
   gtk_window_set_title (GTK_WINDOW (self), title);
   /* Translators: the bulk edit dialog's Apply button */
-  apply = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Change %u Contact",
-                                        "_Change %u Contacts", contacts->len), contacts->len);
+  apply = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Change %'u Contact",
+                                        "_Change %'u Contacts", contacts->len), contacts->len);
   gtk_button_set_label (GTK_BUTTON (self->apply_button), apply);
   gtk_window_set_default_widget (GTK_WINDOW (self), self->apply_button);
   /* Translators: shown while a bulk edit runs */
-  changing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changing %u Contact…",
-                                           "Changing %u Contacts…", contacts->len),
+  changing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changing %'u Contact…",
+                                           "Changing %'u Contacts…", contacts->len),
                               contacts->len);
   adw_status_page_set_title (self->progress_page, changing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "bulk.stop", FALSE);

@@ -97,8 +97,8 @@ context_menu_model_new (RoloContact *contact,
       g_autofree char *label = NULL;
 
       /* Translators: the row menu with several rows selected */
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Edit %u Contact…",
-                                            "_Edit %u Contacts…", n_selected), n_selected);
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Edit %'u Contact…",
+                                            "_Edit %'u Contacts…", n_selected), n_selected);
       g_clear_object (&item);
       item = g_menu_item_new (label, "win.edit-selected");
       g_menu_append_item (edit, item);

@@ -273,15 +273,15 @@ rolo_export_dialog_describe_scope (RoloExportDialog *self,
 
   if (self->ids != NULL)
     {
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u selected contact",
-                                            "The %u selected contacts", self->ids->len),
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %'u selected contact",
+                                            "The %'u selected contacts", self->ids->len),
                                self->ids->len);
       adw_action_row_set_subtitle (self->scope_row, NULL);
     }
   else
     {
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %u contact of this view",
-                                            "All %u contacts of this view", n_in_view),
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The %'u contact of this view",
+                                            "All %'u contacts of this view", n_in_view),
                                n_in_view);
       if (*search != '\0')
         {

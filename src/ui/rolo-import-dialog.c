@@ -84,8 +84,8 @@ rolo_import_dialog_show_page (RoloImportDialog *self,
   else if (report)
     {
       /* Translators: the button that starts creating the contacts. */
-      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %u Contact",
-                                            "_Import %u Contacts", n_ready), n_ready);
+      label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "_Import %'u Contact",
+                                            "_Import %'u Contacts", n_ready), n_ready);
       gtk_button_set_label (self->next_button, label);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "import.import");
     }
@@ -258,22 +258,22 @@ rolo_import_dialog_fill_report (RoloImportDialog *self)
   rolo_importer_get_created_ids (self->importer, &n_created);
   if (self->imported)
     set_count_row (self->ready_row, n_created, TRUE,
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact imported",
-                                                 "%u contacts imported", n_created),
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u contact imported",
+                                                 "%'u contacts imported", n_created),
                                     (guint) n_created));
   else
     set_count_row (self->ready_row, n_ready, TRUE,
-                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row ready to import",
-                                                 "%u rows ready to import", n_ready), n_ready));
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u row ready to import",
+                                                 "%'u rows ready to import", n_ready), n_ready));
   set_count_row (self->existing_row, n_existing, FALSE,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u row already there: skipped",
-                                               "%u rows already there: skipped", n_existing),
+                                               "%'u row already there: skipped",
+                                               "%'u rows already there: skipped", n_existing),
                                   n_existing));
   set_count_row (self->invalid_row, n_invalid, FALSE,
                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "%u row with problems: not imported",
-                                               "%u rows with problems: not imported",
+                                               "%'u row with problems: not imported",
+                                               "%'u rows with problems: not imported",
                                                n_invalid), n_invalid));
 
   for (guint i = 0; i < self->n_problem_rows; i++)
@@ -289,7 +289,7 @@ rolo_import_dialog_fill_report (RoloImportDialog *self)
   if (n_problems > MAX_PROBLEM_ROWS)
     {
       GtkWidget *more = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("And %u more: save the report to see them "
+      g_autofree char *title = g_strdup_printf (_("And %'u more: save the report to see them "
                                                   "all"), n_problems - MAX_PROBLEM_ROWS);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);

@@ -22,7 +22,7 @@ rolo_transfer_progress_text (RoloTransfer *transfer)
   if (n_total == 0)
     return g_strdup_printf ("%u", n_done);
   /* Translators: progress of an import or an export, "120 of 1500". */
-  return g_strdup_printf (_("%u of %u"), n_done, n_total);
+  return g_strdup_printf (_("%'u of %'u"), n_done, n_total);
 }
 
 void

@@ -287,7 +287,7 @@ rolo_window_confirm_delete (RoloWindow *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
   adw_message_dialog_format_heading (dialog,
                                      g_dngettext (GETTEXT_PACKAGE,
-                                                  "Delete %u Contact?", "Delete %u Contacts?",
+                                                  "Delete %'u Contact?", "Delete %'u Contacts?",
                                                   contacts->len),
                                      contacts->len);
   adw_message_dialog_set_body (dialog, _("They are deleted from the workspace for everyone "

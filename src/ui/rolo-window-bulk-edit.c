@@ -75,8 +75,8 @@ done_cb (RoloWindow   *self,
   if (n_changed > 0)
     {
       /* Translators: a toast after a bulk edit */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %u contact",
-                                            "Changed %u contacts", n_changed), n_changed);
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Changed %'u contact",
+                                            "Changed %'u contacts", n_changed), n_changed);
       rolo_window_show_toast (self, title, _("_Undo"), "win.undo-bulk-edit");
     }
   else if (n_unchanged == rolo_bulk_edit_get_n_contacts (edit))
@@ -134,15 +134,15 @@ undone_cb (GObject      *source,
       g_autofree char *reason = why != NULL ? rolo_error_text_title (why) : NULL;
 
       /* Translators: a toast; %u contacts could not be restored, %s says why */
-      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not restore %u contact: %s",
-                                            "Could not restore %u contacts: %s", failed->len),
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Could not restore %'u contact: %s",
+                                            "Could not restore %'u contacts: %s", failed->len),
                                failed->len, reason != NULL ? reason : "");
       rolo_window_show_toast (self, title, _("_Retry"), "win.undo-bulk-edit");
       return;
     }
   /* Translators: a toast after undoing a bulk edit */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Restored %u contact",
-                                        "Restored %u contacts", n_undone), n_undone);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Restored %'u contact",
+                                        "Restored %'u contacts", n_undone), n_undone);
   rolo_window_show_toast (self, title, NULL, NULL);
 }
 

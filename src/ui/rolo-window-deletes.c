@@ -44,7 +44,7 @@ rolo_window_update_delete_toast (RoloWindow *self)
     title = g_markup_printf_escaped (_("%s deleted"), self->delete_name);
   else
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u contact deleted", "%u contacts deleted",
+                                          "%'u contact deleted", "%'u contacts deleted",
                                           n_pending),
                              n_pending);
 
@@ -147,8 +147,8 @@ delete_failed_cb (RoloWindow      *self,
   else
     /* Translators: %s says why, e.g. "Cannot Reach the Server". */
     title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u contact was not deleted: %s",
-                                                  "%u contacts were not deleted: %s",
+                                                  "%'u contact was not deleted: %s",
+                                                  "%'u contacts were not deleted: %s",
                                                   self->n_delete_errors),
                                      self->n_delete_errors, reason);
 
@@ -228,8 +228,8 @@ rolo_window_ask_unsent (RoloWindow   *self,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, reason));
   adw_message_dialog_format_heading (dialog,
                                      g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u Delete Could Not Be Sent",
-                                                  "%u Deletes Could Not Be Sent",
+                                                  "%'u Delete Could Not Be Sent",
+                                                  "%'u Deletes Could Not Be Sent",
                                                   (guint) n_unsent),
                                      (guint) n_unsent);
   adw_message_dialog_add_responses (dialog,

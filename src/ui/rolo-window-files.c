@@ -25,8 +25,8 @@ exported_cb (RoloWindow *self,
 
   g_set_object (&self->exported, file);
   /* Translators: a toast; %s is the file name. */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %u contact to %s",
-                                        "Exported %u contacts to %s", n_exported),
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %'u contact to %s",
+                                        "Exported %'u contacts to %s", n_exported),
                            n_exported, name);
   rolo_window_show_toast (self, title, _("Show in Files"), "win.show-exported");
 }
@@ -122,8 +122,8 @@ imported_cb (RoloWindow *self,
   g_clear_pointer (&self->imported, g_array_unref);
   self->imported = g_array_ref (ids);
   /* Translators: a toast after an import. */
-  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u contact",
-                                        "Imported %u contacts", ids->len), ids->len);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %'u contact",
+                                        "Imported %'u contacts", ids->len), ids->len);
   rolo_window_show_toast (self, title, _("_Undo"), "win.undo-import");
   rolo_window_reload (self);
 }

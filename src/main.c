@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-application.h"
+#include "rolo-trace.h"
 
 int
 main (int   argc,
@@ -19,6 +20,7 @@ main (int   argc,
 {
   g_autoptr(RoloApplication) app = NULL;
 
+  rolo_trace_mark ("main");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

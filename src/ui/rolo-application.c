@@ -17,6 +17,7 @@
 #include "rolo-command-line.h"
 #include "rolo-preferences.h"
 #include "rolo-sample-server.h"
+#include "rolo-trace.h"
 #include "rolo-window.h"
 
 struct _RoloApplication
@@ -221,6 +222,7 @@ stored_keys_cb (GObject      *source,
   GtkWindow *window = rolo_application_get_main_window (self);
 
   keys = rolo_account_store_load_finish (result, &error);
+  rolo_trace_mark ("keyring-answered");
   if (window == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -630,6 +632,7 @@ rolo_application_startup (GApplication *application)
   static const char *search_accels[] = { "<Control>f", NULL };
 
   G_APPLICATION_CLASS (rolo_application_parent_class)->startup (application);
+  rolo_trace_mark ("startup");
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
                                          quit_accels);
@@ -652,7 +655,9 @@ rolo_application_activate (GApplication *application)
   if (window == NULL)
     {
       window = GTK_WINDOW (rolo_window_new (self));
+      rolo_trace_mark ("window-built");
       rolo_application_connect (self, ROLO_WINDOW (window));
+      rolo_trace_watch_stalls ();
     }
 
   gtk_window_present (window);

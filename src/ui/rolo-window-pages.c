@@ -220,6 +220,7 @@ rolo_window_sync (RoloWindow *self)
     rolo_window_fill_error_page (self, rolo_contact_list_get_error (self->contacts));
 
   rolo_window_set_page (self, page);
+  rolo_window_trace_sync (self);
 }
 
 void

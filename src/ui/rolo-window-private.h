@@ -157,6 +157,10 @@ void     rolo_window_update_views      (RoloWindow     *self);
 void     rolo_window_class_add_bulk_edit_actions (GtkWidgetClass *widget_class);
 void     rolo_window_update_bulk_edit_actions    (RoloWindow     *self);
 
+/* rolo-window-trace.c: marks for the benchmarks, with ROLO_TRACE set */
+void     rolo_window_trace_attach      (RoloWindow     *self);
+void     rolo_window_trace_sync        (RoloWindow     *self);
+
 /* rolo-window-actions.c */
 /* Opens the contact editor over the window (id 0: a new contact). */
 void     rolo_window_open_editor       (RoloWindow     *self,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
+#include "rolo-trace.h"
 #include "rolo-window-private.h"
 
 G_DEFINE_FINAL_TYPE (RoloWindow, rolo_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -700,6 +701,7 @@ rolo_window_init (RoloWindow *self)
                            "items-changed", G_CALLBACK (rolo_window_update_actions), self,
                            G_CONNECT_SWAPPED);
   rolo_window_set_page (self, ROLO_WINDOW_PAGE_WELCOME);
+  rolo_window_trace_attach (self);
 }
 
 RoloWindow *
@@ -749,6 +751,7 @@ rolo_window_set_client (RoloWindow *self,
 
   if (client != NULL)
     {
+      rolo_trace_mark ("client-ready");
       query = rolo_window_build_query (self);
       /* The pages seen stay readable should the server go away; the sample
        * server, in this process and on a new port each time, never does. */

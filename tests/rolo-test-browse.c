@@ -156,12 +156,19 @@ fixture_connect_failing (Fixture *fixture,
 
 /* --- finding the widgets a user would use --------------------------------- */
 
+/* A label, or a table cell's text (a GtkInscription), shown and starting
+ * with @prefix. */
 gboolean
 is_label_starting (GtkWidget  *widget,
                    const char *prefix)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-         g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return text != NULL && gtk_widget_is_drawable (widget) && g_str_has_prefix (text, prefix);
 }
 
 /* A name cell on screen: mapped and laid out. */

@@ -19,9 +19,8 @@ struct _RoloContactCell
   GtkWidget             parent_instance;
 
   AdwAvatar            *avatar;
-  GtkImage             *icon;
-  GtkLabel             *label;
-  GtkWidget            *placeholder;
+  GtkImage             *icon;   /* the type's; the name's once a page failed */
+  GtkInscription       *label;  /* sized without its text: cheap in lists */
 
   RoloContact          *contact;
   RoloContactSortField  field;
@@ -84,9 +83,9 @@ rolo_contact_cell_show_type (RoloContactCell *self)
 
   gtk_image_set_from_icon_name (self->icon,
                                 business ? "rolo-business-symbolic" : "avatar-default-symbolic");
-  gtk_label_set_text (self->label,
-                      business ? C_("contact type", "Business")
-                               : C_("contact type", "Individual"));
+  gtk_inscription_set_text (self->label,
+                            business ? C_("contact type", "Business")
+                                     : C_("contact type", "Individual"));
 }
 
 static void
@@ -98,70 +97,94 @@ rolo_contact_cell_show_ready (RoloContactCell *self)
     {
     case ROLO_CONTACT_SORT_NAME:
       adw_avatar_set_text (self->avatar, rolo_contact_get_name (self->contact));
-      gtk_label_set_text (self->label, rolo_contact_get_name (self->contact));
+      gtk_inscription_set_text (self->label, rolo_contact_get_name (self->contact));
       break;
     case ROLO_CONTACT_SORT_TYPE:
       rolo_contact_cell_show_type (self);
       break;
     case ROLO_CONTACT_SORT_EMAIL:
-      gtk_label_set_text (self->label, rolo_contact_get_email (self->contact));
+      gtk_inscription_set_text (self->label, rolo_contact_get_email (self->contact));
       break;
     case ROLO_CONTACT_SORT_MOBILE:
-      gtk_label_set_text (self->label, rolo_contact_get_mobile (self->contact));
+      gtk_inscription_set_text (self->label, rolo_contact_get_mobile (self->contact));
       break;
     case ROLO_CONTACT_SORT_CREATED:
       created = format_created (rolo_contact_get_created (self->contact));
-      gtk_label_set_text (self->label, created);
+      gtk_inscription_set_text (self->label, created);
       break;
     case ROLO_CONTACT_SORT_ID:
     default:
       created = g_strdup_printf ("%" G_GINT64_FORMAT, rolo_contact_get_id (self->contact));
-      gtk_label_set_text (self->label, created);
+      gtk_inscription_set_text (self->label, created);
       break;
     }
 }
 
-/* Loading bars of a few lengths, so a screenful of them reads as rows of
- * text still to come rather than as a grid. */
+/* While loading, the label is a bar of one of a few lengths, so a screenful
+ * of them reads as rows of text still to come rather than as a grid. */
 static void
-rolo_contact_cell_size_placeholder (RoloContactCell *self)
+rolo_contact_cell_show_loading (RoloContactCell *self,
+                                gboolean         loading)
 {
   static const int widths[] = { 96, 128, 72, 112, 144, 84, 120 };
+  GtkWidget *label = GTK_WIDGET (self->label);
   guint row = self->position == GTK_INVALID_LIST_POSITION ? 0 : self->position;
   int width = widths[(row + self->field) % G_N_ELEMENTS (widths)];
 
   /* Within the narrow columns' default widths, so nothing moves as rows load. */
   if (self->field != ROLO_CONTACT_SORT_NAME && self->field != ROLO_CONTACT_SORT_EMAIL)
     width = width * 2 / 3;
-  gtk_widget_set_size_request (self->placeholder, width, -1);
+  gtk_widget_set_size_request (label, loading ? width : -1, -1);
+  gtk_widget_set_halign (label, loading ? GTK_ALIGN_START : GTK_ALIGN_FILL);
+  if (loading)
+    {
+      gtk_widget_add_css_class (label, "placeholder-bar");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "loading");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "placeholder-bar");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "loading");
+    }
+}
+
+/* The name column's warning sign, made the first time a page fails. */
+static void
+rolo_contact_cell_show_failed (RoloContactCell *self,
+                               gboolean         failed)
+{
+  if (failed && self->icon == NULL && self->field == ROLO_CONTACT_SORT_NAME)
+    {
+      self->icon = g_object_new (GTK_TYPE_IMAGE,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 NULL);
+      gtk_widget_insert_before (GTK_WIDGET (self->icon), GTK_WIDGET (self),
+                                GTK_WIDGET (self->label));
+    }
+  if (self->icon != NULL && self->field == ROLO_CONTACT_SORT_NAME)
+    gtk_widget_set_visible (GTK_WIDGET (self->icon), failed);
+  if (self->avatar != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->avatar), !failed);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
 }
 
 static void
 rolo_contact_cell_update (RoloContactCell *self)
 {
   RoloContactState state = ROLO_CONTACT_STATE_LOADING;
-  gboolean is_name = self->field == ROLO_CONTACT_SORT_NAME;
-  gboolean is_type = self->field == ROLO_CONTACT_SORT_TYPE;
 
+  if (self->label == NULL)
+    return;
   if (self->contact != NULL)
     state = rolo_contact_get_state (self->contact);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->avatar),
-                          is_name && state != ROLO_CONTACT_STATE_FAILED);
-  gtk_widget_set_visible (GTK_WIDGET (self->icon),
-                          (is_type && state == ROLO_CONTACT_STATE_READY) ||
-                          (is_name && state == ROLO_CONTACT_STATE_FAILED));
-  gtk_widget_set_visible (GTK_WIDGET (self->label), state != ROLO_CONTACT_STATE_LOADING);
-  gtk_widget_set_visible (self->placeholder, state == ROLO_CONTACT_STATE_LOADING);
-
-  if (state == ROLO_CONTACT_STATE_LOADING)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "loading");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "loading");
-  if (state == ROLO_CONTACT_STATE_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "failed");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "failed");
+  rolo_contact_cell_show_loading (self, state == ROLO_CONTACT_STATE_LOADING);
+  rolo_contact_cell_show_failed (self, state == ROLO_CONTACT_STATE_FAILED);
+  if (self->field == ROLO_CONTACT_SORT_TYPE)
+    gtk_widget_set_visible (GTK_WIDGET (self->icon), state == ROLO_CONTACT_STATE_READY);
 
   switch (state)
     {
@@ -169,14 +192,17 @@ rolo_contact_cell_update (RoloContactCell *self)
       rolo_contact_cell_show_ready (self);
       break;
     case ROLO_CONTACT_STATE_FAILED:
-      gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
-      gtk_label_set_text (self->label, is_name ? _("Could not load") : "");
+      if (self->icon != NULL)
+        gtk_image_set_from_icon_name (self->icon, "dialog-warning-symbolic");
+      gtk_inscription_set_text (self->label,
+                                self->field == ROLO_CONTACT_SORT_NAME ? _("Could not load")
+                                                                      : "");
       break;
     case ROLO_CONTACT_STATE_LOADING:
     default:
-      adw_avatar_set_text (self->avatar, NULL);
-      gtk_label_set_text (self->label, "");
-      rolo_contact_cell_size_placeholder (self);
+      if (self->avatar != NULL)
+        adw_avatar_set_text (self->avatar, NULL);
+      gtk_inscription_set_text (self->label, "");
       break;
     }
 }
@@ -199,12 +225,44 @@ rolo_contact_cell_dispose (GObject *object)
   GtkWidget *child;
 
   rolo_contact_cell_set_contact (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ROLO_TYPE_CONTACT_CELL);
-  /* A plain GtkWidget parent: its template children go by hand. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (rolo_contact_cell_parent_class)->dispose (object);
+}
+
+/* Only the widgets its column shows: a table keeps about 200 rows of cells
+ * (GTK 4.8's list views), so each one counts at start and while scrolling. */
+static void
+rolo_contact_cell_constructed (GObject *object)
+{
+  RoloContactCell *self = ROLO_CONTACT_CELL (object);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  G_OBJECT_CLASS (rolo_contact_cell_parent_class)->constructed (object);
+
+  if (self->field == ROLO_CONTACT_SORT_NAME)
+    {
+      self->avatar = ADW_AVATAR (adw_avatar_new (28, NULL, TRUE));
+      gtk_widget_set_parent (GTK_WIDGET (self->avatar), widget);
+    }
+  if (self->field == ROLO_CONTACT_SORT_TYPE)
+    {
+      self->icon = g_object_new (GTK_TYPE_IMAGE,
+                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                 NULL);
+      gtk_widget_set_parent (GTK_WIDGET (self->icon), widget);
+    }
+
+  self->label = GTK_INSCRIPTION (gtk_inscription_new (NULL));
+  gtk_inscription_set_xalign (self->label, 0);
+  gtk_inscription_set_text_overflow (self->label, GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  /* Its own height, one line: an ellipsized text would sit higher otherwise. */
+  gtk_widget_set_valign (GTK_WIDGET (self->label), GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label), TRUE);
+  gtk_widget_set_parent (GTK_WIDGET (self->label), widget);
+
+  rolo_contact_cell_update (self);
 }
 
 static void
@@ -246,7 +304,6 @@ rolo_contact_cell_set_property (GObject      *object,
       break;
     case PROP_FIELD:
       self->field = g_value_get_enum (value);
-      rolo_contact_cell_update (self);
       break;
     case PROP_POSITION:
       rolo_contact_cell_set_position (self, g_value_get_uint (value));
@@ -262,6 +319,7 @@ rolo_contact_cell_class_init (RoloContactCellClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = rolo_contact_cell_constructed;
   object_class->dispose = rolo_contact_cell_dispose;
   object_class->get_property = rolo_contact_cell_get_property;
   object_class->set_property = rolo_contact_cell_set_property;
@@ -280,25 +338,18 @@ rolo_contact_cell_class_init (RoloContactCellClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/rolo-contact-cell.ui");
-  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, avatar);
-  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, icon);
-  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, label);
-  gtk_widget_class_bind_template_child (widget_class, RoloContactCell, placeholder);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "contactcell");
 }
 
 static void
 rolo_contact_cell_init (RoloContactCell *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
 
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 10);
   self->field = ROLO_CONTACT_SORT_NAME;
   self->position = GTK_INVALID_LIST_POSITION;
-  rolo_contact_cell_update (self);
 }
 
 GtkWidget *
@@ -362,15 +413,73 @@ rolo_contact_cell_set_position (RoloContactCell *self,
     return;
 
   self->position = position;
-  if (gtk_widget_get_visible (self->placeholder))
-    rolo_contact_cell_size_placeholder (self);
+  if (self->label != NULL && gtk_widget_has_css_class (GTK_WIDGET (self->label),
+                                                      "placeholder-bar"))
+    rolo_contact_cell_show_loading (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
 }
 
 const char *
 rolo_contact_cell_get_text (RoloContactCell *self)
 {
+  const char *text;
+
   g_return_val_if_fail (ROLO_IS_CONTACT_CELL (self), NULL);
 
-  return gtk_label_get_text (self->label);
+  text = gtk_inscription_get_text (self->label);
+  return text != NULL ? text : "";
+}
+
+static void
+item_position_cb (GtkListItem     *item,
+                  GParamSpec      *pspec,
+                  RoloContactCell *cell)
+{
+  rolo_contact_cell_set_position (cell, gtk_list_item_get_position (item));
+}
+
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *cell = rolo_contact_cell_new (GPOINTER_TO_INT (user_data));
+
+  gtk_list_item_set_child (item, cell);
+  g_signal_connect_object (item, "notify::position", G_CALLBACK (item_position_cb), cell, 0);
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  RoloContactCell *cell = ROLO_CONTACT_CELL (gtk_list_item_get_child (item));
+
+  rolo_contact_cell_set_position (cell, gtk_list_item_get_position (item));
+  rolo_contact_cell_set_contact (cell, gtk_list_item_get_item (item));
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  RoloContactCell *cell = ROLO_CONTACT_CELL (gtk_list_item_get_child (item));
+
+  rolo_contact_cell_set_contact (cell, NULL);
+  rolo_contact_cell_set_position (cell, GTK_INVALID_LIST_POSITION);
+}
+
+/* Signals rather than a GtkBuilderListItemFactory: no builder run and no
+ * expression watches per cell. */
+GtkListItemFactory *
+rolo_contact_cell_factory_new (RoloContactSortField field)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), GINT_TO_POINTER (field));
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), NULL);
+  return factory;
 }

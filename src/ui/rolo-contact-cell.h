@@ -37,4 +37,7 @@ void                  rolo_contact_cell_set_position  (RoloContactCell      *sel
 /* The text shown, "" when none (for tests and accessibility). */
 const char           *rolo_contact_cell_get_text      (RoloContactCell      *self);
 
+/* Makes the cells of the column of @field, and binds them to its rows. */
+GtkListItemFactory   *rolo_contact_cell_factory_new   (RoloContactSortField  field);
+
 G_END_DECLS

@@ -523,7 +523,6 @@ rolo_contact_view_class_init (RoloContactViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ROLO_TYPE_COLUMN_SORTER);
-  g_type_ensure (ROLO_TYPE_CONTACT_CELL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/rolo-contact-view.ui");
@@ -590,6 +589,15 @@ rolo_contact_view_init (RoloContactView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      RoloColumnSorter *sorter =
+        ROLO_COLUMN_SORTER (gtk_column_view_column_get_sorter (self->columns[i]));
+      g_autoptr(GtkListItemFactory) factory =
+        rolo_contact_cell_factory_new (rolo_column_sorter_get_field (sorter));
+
+      gtk_column_view_column_set_factory (self->columns[i], factory);
+    }
   self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 

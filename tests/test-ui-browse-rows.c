@@ -86,14 +86,15 @@ test_select_all (Fixture       *fixture,
   fixture_connect (fixture, 120, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
   wait_settled (fixture);
 
-  /* Ctrl+A is the list's own select-all. */
+  /* Ctrl+A is the list's own select-all: every contact, the rows the table
+   * has not made yet included (rolo-row-stager.c). */
   selection = gtk_column_view_get_model (window_column_view (fixture));
-  g_assert_true (GTK_IS_MULTI_SELECTION (selection));
+  g_assert_true (GTK_IS_SELECTION_MODEL (selection));
   list = rolo_test_find_widget (GTK_WIDGET (window_column_view (fixture)), rolo_test_is_type_named,
                                 "GtkListView");
   g_assert_nonnull (list);
   g_assert_true (gtk_widget_activate_action (list, "list.select-all", NULL));
-  selected = gtk_selection_model_get_selection (selection);
+  selected = gtk_selection_model_get_selection_in_range (selection, 0, G_MAXUINT);
   g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 120);
 }
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "rolo-contact-view.h"
+#include "rolo-row-stager.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ struct _RoloContactView
   GtkPopover           *context_menu;
 
   GtkMultiSelection    *selection;
+  RoloRowStager        *stager;    /* between the model and the selection */
   GSimpleActionGroup   *column_actions;
   GSettings            *settings;
 

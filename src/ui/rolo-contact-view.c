@@ -447,6 +447,7 @@ rolo_contact_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
+  g_clear_object (&self->stager);
 
   G_OBJECT_CLASS (rolo_contact_view_parent_class)->dispose (object);
 }
@@ -598,8 +599,10 @@ rolo_contact_view_init (RoloContactView *self)
 
       gtk_column_view_column_set_factory (self->columns[i], factory);
     }
-  self->selection = gtk_multi_selection_new (NULL);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->stager = rolo_row_stager_new ();
+  self->selection =
+    g_object_ref (GTK_MULTI_SELECTION (rolo_row_stager_get_selection (self->stager)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->stager));
 
   rolo_contact_view_init_menu (self);
 
@@ -628,7 +631,7 @@ rolo_contact_view_get_model (RoloContactView *self)
 {
   g_return_val_if_fail (ROLO_IS_CONTACT_VIEW (self), NULL);
 
-  return gtk_multi_selection_get_model (self->selection);
+  return rolo_row_stager_get_model (self->stager);
 }
 
 void
@@ -641,7 +644,7 @@ rolo_contact_view_set_model (RoloContactView *self,
   if (rolo_contact_view_get_model (self) == model)
     return;
 
-  gtk_multi_selection_set_model (self->selection, model);
+  rolo_row_stager_set_model (self->stager, model);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -748,6 +751,7 @@ rolo_contact_view_reveal_row (RoloContactView *self,
 
   g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
 
+  rolo_row_stager_finish (self->stager);
   if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->selection)))
     return;
 

@@ -210,7 +210,7 @@ void
 touch_page (Fixture *fixture,
             guint    index)
 {
-  g_autoptr(RoloContact) contact = item_at (fixture, index * PAGE);
+  g_object_unref (item_at (fixture, index * PAGE));
 }
 
 guint

@@ -276,7 +276,6 @@ test_shortcut (Fixture       *fixture,
                gconstpointer  user_data)
 {
   RoloBulkEditor *editor;
-  g_autofree char *title = NULL;
 
   /* None, then one: nothing to edit in bulk. */
   rolo_test_press_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_e, GDK_CONTROL_MASK);

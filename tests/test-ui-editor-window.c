@@ -513,8 +513,6 @@ static void
 assert_accel (char       *listed,
               const char *bound)
 {
-  g_autofree char *owned = listed;
-
   guint listed_key, bound_key;
   GdkModifierType listed_mods, bound_mods;
 
@@ -524,6 +522,7 @@ assert_accel (char       *listed,
   g_assert_true (gtk_accelerator_parse (bound, &bound_key, &bound_mods));
   g_assert_cmpuint (listed_key, ==, bound_key);
   g_assert_cmpuint (listed_mods, ==, bound_mods);
+  g_free (listed);
 }
 
 static gboolean

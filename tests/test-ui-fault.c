@@ -162,7 +162,8 @@ typedef struct
   double   fraction;
 } ScrollWait;
 
-/* The row at the fraction of the list has come, and nothing is on its way. */
+/* The row at the fraction of the list has come, as of the last refresh, and
+ * nothing is on its way. */
 static gboolean
 rows_came (gpointer user_data)
 {
@@ -170,11 +171,14 @@ rows_came (gpointer user_data)
   RoloContactList *contacts = window_contacts (wait->fixture);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (contacts));
   g_autoptr(RoloContact) contact = NULL;
+  guint position;
 
   if (n == 0)
     return FALSE;
-  contact = g_list_model_get_item (G_LIST_MODEL (contacts), MIN (n - 1, wait->fraction * n));
+  position = MIN (n - 1, wait->fraction * n);
+  contact = g_list_model_get_item (G_LIST_MODEL (contacts), position);
   return rolo_contact_get_state (contact) == ROLO_CONTACT_STATE_READY &&
+         !rolo_contact_list_is_stale (contacts, position) &&
          !rolo_contact_list_get_loading (contacts);
 }
 

@@ -358,7 +358,6 @@ test_read_21 (void)
   g_autoptr(RoloVcardReader) reader = reader_for (old, -1);
   g_autoptr(RoloContact) layla = read_next (reader, 1);
   g_autoptr(RoloContact) jose = read_next (reader, 15);
-  g_autoptr(GError) error = NULL;
 
   g_assert_cmpstr (rolo_contact_get_name (layla), ==, "ليلى حداد");
   g_assert_cmpstr (rolo_contact_get_mobile (layla), ==, "050 123 4567");
@@ -473,8 +472,8 @@ test_read_line_ends (void)
   {
     g_autoptr(RoloVcardReader) reader =
       reader_for ("BEGIN:VCARD\nEND:VCARD\n\xef\xbb\xbf" "BEGIN:VCARD\nEND:VCARD\n", -1);
-    g_autoptr(RoloContact) one = read_next (reader, 1);
 
+    g_object_unref (read_next (reader, 1));
     read_fails (reader, ROLO_VCARD_ERROR_SYNTAX, 3, "outside");
     read_ends (reader);
   }
@@ -540,8 +539,8 @@ test_read_truncated (void)
 {
   g_autoptr(RoloVcardReader) reader =
     reader_for ("BEGIN:VCARD\nFN:A\nEND:VCARD\n\nBEGIN:VCARD\nFN:Cut\nNOTE:sho", -1);
-  g_autoptr(RoloContact) a = read_next (reader, 1);
 
+  g_object_unref (read_next (reader, 1));
   read_fails (reader, ROLO_VCARD_ERROR_SYNTAX, 5, "END:VCARD");
   read_ends (reader);
 }

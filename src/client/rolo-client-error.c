@@ -41,7 +41,12 @@ rolo_client_error_private_clear (RoloClientErrorPrivate *priv)
   g_clear_pointer (&priv->field_errors, g_hash_table_unref);
 }
 
+/* GLib's macro steps back from the GError to its private part through a
+ * byte pointer, which clang's -Wcast-align flags. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-align"
 G_DEFINE_EXTENDED_ERROR (RoloClientError, rolo_client_error)
+#pragma GCC diagnostic pop
 
 static RoloClientErrorPrivate *
 get_private (const GError *error)

@@ -785,6 +785,23 @@ rolo_contact_list_get_n_in_flight (RoloContactList *self)
   return self->n_in_flight;
 }
 
+gboolean
+rolo_contact_list_is_stale (RoloContactList *self,
+                            guint            position)
+{
+  Page *page;
+
+  g_return_val_if_fail (ROLO_IS_CONTACT_LIST (self), FALSE);
+
+  if (position >= _rolo_contact_list_view_n_items (self))
+    return FALSE;
+
+  position = rolo_hidden_rows_view_to_source (self->hidden, position);
+  page = g_hash_table_lookup (self->pages,
+                              GUINT_TO_POINTER (position / ROLO_CONTACT_LIST_PAGE_SIZE));
+  return page != NULL && page->state == PAGE_READY && page->stale;
+}
+
 RoloContact *
 rolo_contact_list_find_loaded (RoloContactList *self,
                                gint64           id)

@@ -105,6 +105,11 @@ guint             rolo_contact_list_get_max_cached_pages (RoloContactList *self)
 /* Requests sent and not answered yet; never above
  * ROLO_CONTACT_LIST_MAX_IN_FLIGHT (for tests and benchmarks). */
 guint             rolo_contact_list_get_n_in_flight (RoloContactList *self);
+/* Whether the row at @position still shows what the server said before the
+ * last refresh, and is to be reloaded once it is on screen again (for tests);
+ * asks the server nothing. */
+gboolean          rolo_contact_list_is_stale     (RoloContactList  *self,
+                                                  guint             position);
 
 /* Rows of contacts being deleted: hidden at once, back on undo (see the
  * functions' documentation). n_items and every position count only the rows

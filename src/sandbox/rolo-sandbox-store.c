@@ -299,7 +299,7 @@ rolo_sandbox_store_copy_from (RoloSandboxStore  *self,
                               RoloSandboxStore  *source,
                               GError           **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GMutexLocker) source_locker = NULL;
   sqlite3_backup *backup;
   int result;
@@ -343,7 +343,7 @@ gint64
 rolo_sandbox_store_count (RoloSandboxStore  *self,
                           GError           **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), -1);
 
@@ -511,7 +511,7 @@ rolo_sandbox_store_list (RoloSandboxStore        *self,
                          gint64                  *total,
                          GError                 **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -589,7 +589,7 @@ rolo_sandbox_store_lookup (RoloSandboxStore  *self,
                            gint64             cstid,
                            GError           **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(StmtLoan) stmt = NULL;
   g_autoptr(RoloSandboxContact) contact = NULL;
   int rc;
@@ -624,7 +624,7 @@ rolo_sandbox_store_count_children (RoloSandboxStore  *self,
                                    gint64             cstid,
                                    GError           **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(StmtLoan) stmt = NULL;
 
   g_return_val_if_fail (ROLO_IS_SANDBOX_STORE (self), -1);
@@ -736,7 +736,7 @@ write_in_transaction (RoloSandboxStore  *self,
                       gpointer           data,
                       GError           **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;

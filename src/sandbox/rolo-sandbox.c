@@ -161,7 +161,7 @@ is_authorized (RoloSandbox       *self,
                SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   gboolean access_ok, secret_ok;
 
   /* Both checked, always: no early exit on the first mismatch. */
@@ -185,7 +185,7 @@ counts_as_fault (double  rate,
 static Fault
 next_fault (RoloSandbox *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
   guint64 n = self->n_answers++;
 
   if (counts_as_fault (self->limit_rate, self->n_limited++))
@@ -200,7 +200,7 @@ next_fault (RoloSandbox *self)
 static guint
 get_latency (RoloSandbox *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   return self->latency_ms;
 }
@@ -327,7 +327,7 @@ inject_fault (RoloSandbox       *self,
 static gboolean
 is_messy (RoloSandbox *self)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->lock);
 
   return self->messy;
 }
@@ -622,7 +622,7 @@ rolo_sandbox_set_keys (RoloSandbox *self,
                        const char  *access_key,
                        const char  *secret_key)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (ROLO_IS_SANDBOX (self));
   g_return_if_fail (access_key != NULL);
@@ -639,7 +639,7 @@ void
 rolo_sandbox_set_latency (RoloSandbox *self,
                           guint        latency_ms)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (ROLO_IS_SANDBOX (self));
 
@@ -662,7 +662,7 @@ void
 rolo_sandbox_set_fail_rate (RoloSandbox *self,
                             double       fail_rate)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (ROLO_IS_SANDBOX (self));
   g_return_if_fail (fail_rate >= 0.0 && fail_rate <= 1.0);
@@ -688,7 +688,7 @@ rolo_sandbox_set_rate_limit (RoloSandbox *self,
                              double       rate,
                              guint        retry_after)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (ROLO_IS_SANDBOX (self));
   g_return_if_fail (rate >= 0.0 && rate <= 1.0);
@@ -714,7 +714,7 @@ void
 rolo_sandbox_set_messy (RoloSandbox *self,
                         gboolean     messy)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = NULL;
 
   g_return_if_fail (ROLO_IS_SANDBOX (self));
 

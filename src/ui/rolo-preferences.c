@@ -364,7 +364,6 @@ save_action (GtkWidget  *widget,
 {
   RoloPreferences *self = ROLO_PREFERENCES (widget);
   g_autoptr(RoloAccountKeys) keys = rolo_preferences_dup_keys (self);
-  g_autofree char *server = rolo_preferences_dup_server (self);
 
   if (self->test_client == NULL || self->busy)
     return;

@@ -72,7 +72,7 @@ read_tags_from_json (RoloContact *self,
     return;
 
   g_array_unref (self->tag_ids);
-  self->tag_ids = rolo_contact_normalize_tag_ids (&g_array_index (tags, gint64, 0), tags->len);
+  self->tag_ids = rolo_contact_normalize_tag_ids ((const gint64 *) (gconstpointer) tags->data, tags->len);
 }
 
 /**

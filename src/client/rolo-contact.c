@@ -464,7 +464,7 @@ rolo_contact_update_from (RoloContact *self,
                  BOOLEAN_AT (other, boolean_fields[i].offset), boolean_fields[i].prop_id);
   rolo_contact_set_contact_type (self, other->contact_type);
   rolo_contact_set_parent_id (self, other->parent_id);
-  rolo_contact_set_tag_ids (self, &g_array_index (other->tag_ids, gint64, 0), other->tag_ids->len);
+  rolo_contact_set_tag_ids (self, (const gint64 *) (gconstpointer) other->tag_ids->data, other->tag_ids->len);
   rolo_contact_set_created (self, other->created);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -746,7 +746,7 @@ rolo_contact_get_tag_ids (RoloContact *self,
   g_return_val_if_fail (n_tag_ids != NULL, NULL);
 
   *n_tag_ids = self->tag_ids->len;
-  return &g_array_index (self->tag_ids, gint64, 0);
+  return (const gint64 *) (gconstpointer) self->tag_ids->data;
 }
 
 /**

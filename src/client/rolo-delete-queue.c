@@ -599,7 +599,7 @@ rolo_delete_queue_undo (RoloDeleteQueue *self)
       forget_id (self, id);
     }
   g_ptr_array_set_size (self->pending, 0);
-  rolo_contact_list_unhide (self->list, &g_array_index (ids, gint64, 0), ids->len);
+  rolo_contact_list_unhide (self->list, (const gint64 *) (gconstpointer) ids->data, ids->len);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PENDING]);
 }
 

@@ -309,7 +309,7 @@ apply_number (RoloImportField  field,
                                         "spaces."), text);
           return FALSE;
         }
-      rolo_contact_set_tag_ids (contact, &g_array_index (tags, gint64, 0), tags->len);
+      rolo_contact_set_tag_ids (contact, (const gint64 *) (gconstpointer) tags->data, tags->len);
       return TRUE;
     default:
       return apply_switch (field, text, contact, message);

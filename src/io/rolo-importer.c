@@ -356,7 +356,7 @@ rolo_importer_get_created_ids (RoloImporter *self,
 
   if (n_ids != NULL)
     *n_ids = self->created->len;
-  return &g_array_index (self->created, gint64, 0);
+  return (const gint64 *) (gconstpointer) self->created->data;
 }
 
 typedef struct

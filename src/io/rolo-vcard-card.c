@@ -403,7 +403,7 @@ rolo_vcard_card_to_contact (Card        *card,
   card_set_switch (card, SLOT_SMS_NOTIFY, contact, rolo_contact_set_sms_notify);
   card_set_switch (card, SLOT_WHATSAPP_NOTIFY, contact, rolo_contact_set_whatsapp_notify);
   rolo_contact_set_parent_id (contact, parse_number (card_raw (card, SLOT_PARENT), G_MAXINT64));
-  rolo_contact_set_tag_ids (contact, &g_array_index (card->tag_ids, gint64, 0),
+  rolo_contact_set_tag_ids (contact, (const gint64 *) (gconstpointer) card->tag_ids->data,
                             card->tag_ids->len);
   card_set_created (card, contact);
   return contact;

@@ -293,7 +293,7 @@ rolo_bulk_editor_build_change (RoloBulkEditor  *self,
         return NULL;
       rolo_contact_change_set_tags (change,
                                     gtk_drop_down_get_selected (GTK_DROP_DOWN (self->tag_mode)),
-                                    &g_array_index (ids, gint64, 0), ids->len);
+                                    (const gint64 *) (gconstpointer) ids->data, ids->len);
     }
   if (is_ticked (self, ROW_ADDRESS))
     rolo_contact_change_set_address (change, entry_text (self, ROW_ADDRESS));

@@ -87,7 +87,7 @@ rolo_contact_editor_add_tag (RoloContactEditor *self,
 
   g_array_append_vals (tags, current, n_current);
   g_array_append_val (tags, tag_id);
-  rolo_contact_set_tag_ids (self->contact, &g_array_index (tags, gint64, 0), tags->len);
+  rolo_contact_set_tag_ids (self->contact, (const gint64 *) (gconstpointer) tags->data, tags->len);
   rolo_contact_editor_update_tags (self);
   rolo_contact_editor_field_changed (self, ROLO_FIELD_TAGS);
 }
@@ -157,7 +157,7 @@ remove_tag_action (GtkWidget  *widget,
     if (current[i] != tag_id)
       g_array_append_val (tags, current[i]);
 
-  rolo_contact_set_tag_ids (self->contact, &g_array_index (tags, gint64, 0), tags->len);
+  rolo_contact_set_tag_ids (self->contact, (const gint64 *) (gconstpointer) tags->data, tags->len);
   rolo_contact_editor_update_tags (self);
   rolo_contact_editor_field_changed (self, ROLO_FIELD_TAGS);
   gtk_widget_grab_focus (self->tag_entry_row);

@@ -108,7 +108,7 @@ rolo_export_dialog_export_to (RoloExportDialog *self,
 {
   self->exporter = rolo_exporter_new (self->client, rolo_export_dialog_get_format (self));
   if (self->ids != NULL)
-    rolo_exporter_set_ids (self->exporter, &g_array_index (self->ids, gint64, 0), self->ids->len);
+    rolo_exporter_set_ids (self->exporter, (const gint64 *) (gconstpointer) self->ids->data, self->ids->len);
   else
     rolo_exporter_set_query (self->exporter, self->query);
   g_object_set_data_full (G_OBJECT (self->exporter), "rolo-file", g_object_ref (file),

@@ -54,7 +54,7 @@ export_action (GtkWidget  *widget,
     }
   dialog = rolo_export_dialog_new (self->client, rolo_contact_list_get_query (self->contacts),
                                    g_list_model_get_n_items (G_LIST_MODEL (self->contacts)),
-                                   ids->len > 0 ? &g_array_index (ids, gint64, 0) : NULL,
+                                   ids->len > 0 ? (const gint64 *) (gconstpointer) ids->data : NULL,
                                    ids->len);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self,

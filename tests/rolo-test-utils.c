@@ -202,7 +202,10 @@ rolo_test_remove_tmp_dir (const char *dir)
     {
       g_autofree char *file = g_build_filename (dir, name, NULL);
 
-      g_unlink (file);
+      if (g_file_test (file, G_FILE_TEST_IS_DIR) && !g_file_test (file, G_FILE_TEST_IS_SYMLINK))
+        rolo_test_remove_tmp_dir (file);
+      else
+        g_unlink (file);
     }
   g_rmdir (dir);
 }

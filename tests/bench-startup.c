@@ -22,7 +22,8 @@
  *   meson test -C _build --benchmark startup
  *
  * ROLO_BENCH_SIZES (say "100000") picks the store sizes; ROLO_BENCH_LAUNCHES
- * the number of launches per size (default 3).
+ * the number of launches per size (default 3); ROLO_BENCH_LOG names a file
+ * that gets everything rolo printed on stderr, its marks included.
  */
 
 #define G_LOG_DOMAIN "rolo-bench"
@@ -84,6 +85,8 @@ read_trace (gpointer data)
 {
   Rolo *rolo = data;
   FILE *stream = fdopen (rolo->err_fd, "r");
+  const char *log_path = g_getenv ("ROLO_BENCH_LOG");
+  FILE *log = log_path != NULL && *log_path != '\0' ? fopen (log_path, "a") : NULL;
   char line[1024];
 
   while (fgets (line, sizeof line, stream) != NULL)
@@ -91,6 +94,8 @@ read_trace (gpointer data)
       gint64 at = 0;
       int consumed = 0;
 
+      if (log != NULL)
+        fputs (line, log);
       g_strchomp (line);
       /* rolo-trace: AT +MS cpu:MS WHAT */
       if (sscanf (line, "rolo-trace: %" G_GINT64_FORMAT " %*s %*s %n", &at, &consumed) < 1 ||
@@ -103,6 +108,8 @@ read_trace (gpointer data)
       g_mutex_unlock (&rolo->lock);
     }
   fclose (stream);
+  if (log != NULL)
+    fclose (log);
   g_mutex_lock (&rolo->lock);
   rolo->ended = TRUE;
   g_cond_broadcast (&rolo->cond);
@@ -336,6 +343,8 @@ launch (const char *rolo_exe,
   /* Measured as shipped: no debugging allocator, no gc-friendly frees. */
   envp = g_environ_unsetenv (envp, "MALLOC_CHECK_");
   envp = g_environ_unsetenv (envp, "G_DEBUG");
+  /* Nor the tests' own GDK settings: Rolo decides what OpenGL it loads. */
+  envp = g_environ_unsetenv (envp, "GDK_DEBUG");
 
   g_mutex_init (&rolo->lock);
   g_cond_init (&rolo->cond);

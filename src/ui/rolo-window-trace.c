@@ -6,7 +6,8 @@
  *
  * The window's marks for the benchmarks (see rolo-trace.c), when ROLO_TRACE
  * is set: its first frame, the first page's answer, the first frame that
- * shows rows, and for each search typed, the frame that shows its rows.
+ * shows rows, for each search typed, the frame that shows its rows, and
+ * each slow frame with the time its phases took.
  */
 
 #define G_LOG_DOMAIN "rolo-ui"
@@ -16,8 +17,14 @@
 #include "rolo-trace.h"
 #include "rolo-window-private.h"
 
+/* A frame that took longer than this is a mark, split into its phases. */
+#define SLOW_FRAME_MS 8
+
 typedef struct
 {
+  gint64   frame_at;     /* this frame's before-paint */
+  gint64   updated_at;   /* its update phase done: animations, scrolling */
+  gint64   laid_out_at;  /* its layout phase done */
   gboolean first_frame;  /* marked */
   gboolean first_page;
   gboolean first_rows;
@@ -74,6 +81,58 @@ trace_next_paint (RoloWindow *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The frame clock's phases, timed: each handler runs after GTK's own. */
+static void
+before_paint_cb (GdkFrameClock *clock,
+                 RoloWindow    *self)
+{
+  Trace *trace = trace_get (self);
+
+  trace->frame_at = trace->updated_at = trace->laid_out_at = g_get_monotonic_time ();
+}
+
+static void
+update_cb (GdkFrameClock *clock,
+           RoloWindow    *self)
+{
+  trace_get (self)->updated_at = g_get_monotonic_time ();
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           RoloWindow    *self)
+{
+  trace_get (self)->laid_out_at = g_get_monotonic_time ();
+}
+
+static void
+frame_paint_cb (GdkFrameClock *clock,
+                RoloWindow    *self)
+{
+  Trace *trace = trace_get (self);
+  gint64 now = g_get_monotonic_time ();
+  gint64 laid_out_at = MAX (trace->laid_out_at, trace->updated_at);
+
+  if (trace->frame_at == 0 || now - trace->frame_at <= SLOW_FRAME_MS * G_TIME_SPAN_MILLISECOND)
+    return;
+  rolo_trace_mark ("frame %.1f update %.1f layout %.1f paint %.1f",
+                   (now - trace->frame_at) / 1000.0,
+                   (trace->updated_at - trace->frame_at) / 1000.0,
+                   (laid_out_at - trace->updated_at) / 1000.0,
+                   (now - laid_out_at) / 1000.0);
+}
+
+static void
+realized_cb (RoloWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_connect_object (clock, "before-paint", G_CALLBACK (before_paint_cb), self, 0);
+  g_signal_connect_object (clock, "update", G_CALLBACK (update_cb), self, 0);
+  g_signal_connect_object (clock, "layout", G_CALLBACK (layout_cb), self, 0);
+  g_signal_connect_object (clock, "paint", G_CALLBACK (frame_paint_cb), self, 0);
+}
+
 static void
 search_typed_cb (RoloWindow *self)
 {
@@ -105,6 +164,7 @@ rolo_window_trace_attach (RoloWindow *self)
   g_object_set_data_full (G_OBJECT (self), "rolo-trace", g_new0 (Trace, 1), trace_free);
   g_signal_connect_swapped (self->search_entry, "changed", G_CALLBACK (search_typed_cb), self);
   g_signal_connect_swapped (self, "map", G_CALLBACK (mapped_cb), self);
+  g_signal_connect_swapped (self, "realize", G_CALLBACK (realized_cb), self);
 }
 
 /* From rolo_window_sync(): the rows of a page just come. */

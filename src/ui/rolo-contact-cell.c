@@ -9,16 +9,16 @@
 
 #include "config.h"
 
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "rolo-contact-cell.h"
+#include "rolo-initials.h"
 
 struct _RoloContactCell
 {
   GtkWidget             parent_instance;
 
-  AdwAvatar            *avatar;
+  RoloInitials         *avatar;
   GtkImage             *icon;   /* the type's; the name's once a page failed */
   GtkInscription       *label;  /* sized without its text: cheap in lists */
 
@@ -96,7 +96,9 @@ rolo_contact_cell_show_ready (RoloContactCell *self)
   switch (self->field)
     {
     case ROLO_CONTACT_SORT_NAME:
-      adw_avatar_set_text (self->avatar, rolo_contact_get_name (self->contact));
+      rolo_initials_set_text (self->avatar, rolo_contact_get_name (self->contact));
+      rolo_initials_set_business (self->avatar, rolo_contact_get_contact_type (self->contact) ==
+                                                ROLO_CONTACT_TYPE_BUSINESS);
       gtk_inscription_set_text (self->label, rolo_contact_get_name (self->contact));
       break;
     case ROLO_CONTACT_SORT_TYPE:
@@ -201,7 +203,7 @@ rolo_contact_cell_update (RoloContactCell *self)
     case ROLO_CONTACT_STATE_LOADING:
     default:
       if (self->avatar != NULL)
-        adw_avatar_set_text (self->avatar, NULL);
+        rolo_initials_set_text (self->avatar, NULL);
       gtk_inscription_set_text (self->label, "");
       break;
     }
@@ -218,13 +220,24 @@ contact_notify_cb (RoloContactCell *self,
     rolo_contact_cell_update (self);
 }
 
+/* Lets go of the contact without showing anything else: the cell is being
+ * unbound, and either goes away or shows the next contact bound to it. */
+static void
+rolo_contact_cell_drop_contact (RoloContactCell *self)
+{
+  if (self->contact == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (self->contact, contact_notify_cb, self);
+  g_clear_object (&self->contact);
+}
+
 static void
 rolo_contact_cell_dispose (GObject *object)
 {
   RoloContactCell *self = ROLO_CONTACT_CELL (object);
   GtkWidget *child;
 
-  rolo_contact_cell_set_contact (self, NULL);
+  rolo_contact_cell_drop_contact (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -243,7 +256,7 @@ rolo_contact_cell_constructed (GObject *object)
 
   if (self->field == ROLO_CONTACT_SORT_NAME)
     {
-      self->avatar = ADW_AVATAR (adw_avatar_new (28, NULL, TRUE));
+      self->avatar = ROLO_INITIALS (rolo_initials_new (28));
       gtk_widget_set_parent (GTK_WIDGET (self->avatar), widget);
     }
   if (self->field == ROLO_CONTACT_SORT_TYPE)
@@ -467,8 +480,10 @@ factory_unbind_cb (GtkSignalListItemFactory *factory,
 {
   RoloContactCell *cell = ROLO_CONTACT_CELL (gtk_list_item_get_child (item));
 
-  rolo_contact_cell_set_contact (cell, NULL);
-  rolo_contact_cell_set_position (cell, GTK_INVALID_LIST_POSITION);
+  /* Nothing redrawn for a cell on its way out: a new result set unbinds
+   * every row at once. */
+  rolo_contact_cell_drop_contact (cell);
+  cell->position = GTK_INVALID_LIST_POSITION;
 }
 
 /* Signals rather than a GtkBuilderListItemFactory: no builder run and no

@@ -15,6 +15,7 @@
 
 #include "rolo-application.h"
 #include "rolo-contact-editor.h"
+#include "rolo-contact-view.h"
 #include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 #include "rolo-window.h"
@@ -265,6 +266,41 @@ test_list_tools (Fixture       *fixture,
   /* Back to no account: gone again. */
   rolo_window_set_client (fixture->window, NULL);
   assert_list_tools (fixture, FALSE, FALSE);
+}
+
+/* Typing with the focus on the rows starts a search (GTK's key capture puts
+ * the letter in the entry and says "search-started") and moves the typing
+ * into the entry, so that the space of "Gupta Medical" is a space in the
+ * search and not a row selected; what was typed stays, unselected, so the
+ * next letter adds to it. */
+static void
+test_type_to_search (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkWidget *search;
+  GtkWidget *rows;
+  GtkWidget *focus;
+  int start = -1, end = -1;
+
+  fixture_connect (fixture, 4, ROLO_TEST_ACCESS_KEY, ROLO_TEST_SECRET_KEY);
+  wait_until_settled (fixture);
+  search = find_of_type (header_bar (fixture), GTK_TYPE_SEARCH_ENTRY);
+  rows = GTK_WIDGET (rolo_contact_view_get_column_view (
+    ROLO_CONTACT_VIEW (find_of_type (GTK_WIDGET (fixture->window), ROLO_TYPE_CONTACT_VIEW))));
+  gtk_widget_grab_focus (rows);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == rows || gtk_widget_is_ancestor (focus, rows));
+
+  /* As the capture leaves it: the letter in, the focus still on the rows. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "g");
+  gtk_editable_set_position (GTK_EDITABLE (search), -1);
+  g_signal_emit_by_name (search, "search-started");
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus != NULL && gtk_widget_is_ancestor (focus, search));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "g");
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (search), &start, &end));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (search)), ==, 1);
 }
 
 static void
@@ -552,6 +588,7 @@ main (int   argc,
   ADD ("/ui/window/browse/one", test_browse_one);
   ADD ("/ui/window/browse/empty", test_browse_empty);
   ADD ("/ui/window/list-tools", test_list_tools);
+  ADD ("/ui/window/type-to-search", test_type_to_search);
   ADD ("/ui/window/new-contact-button", test_new_contact_button);
   ADD ("/ui/window/narrow-header", test_narrow_header);
   ADD ("/ui/window/error/rejected-keys", test_rejected_keys);

@@ -370,6 +370,27 @@ search_changed_cb (RoloWindow *self)
   rolo_window_update_query (self);
 }
 
+/* Typing with the focus elsewhere starts a search (the entry captures the
+ * window's keys), but GTK 4.8 leaves the focus where it was: the next space,
+ * which the capture lets through, would then select a row or sort a column
+ * instead of going into the search. The typing moves into the entry,
+ * without selecting what it already holds. */
+static void
+search_started_cb (RoloWindow *self)
+{
+  GtkWidget *entry = GTK_WIDGET (self->search_entry);
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (entry));
+  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry)))
+    return;
+  if (GTK_IS_TEXT (text))
+    gtk_text_grab_focus_without_selecting (GTK_TEXT (text));
+  else
+    gtk_widget_grab_focus (entry);
+}
+
 static void
 stop_search_cb (RoloWindow *self)
 {
@@ -665,6 +686,7 @@ rolo_window_class_init (RoloWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RoloWindow, contact_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_started_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
 
   rolo_window_class_add_actions (widget_class);

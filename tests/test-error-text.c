@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "rolo-client-error.h"
+#include "rolo-client-error-private.h"
 #include "rolo-error-text.h"
 #include "rolo-sandbox.h"
 
@@ -48,12 +49,27 @@ test_unauthorized (void)
   g_assert_cmpstr (rolo_error_text_icon_name (error), ==, "dialog-password-symbolic");
 }
 
+/* An error as the client makes it: a lead-in, and the reason alone as its
+ * detail. */
+static GError *
+client_error_new (RoloClientError  code,
+                  const char      *message,
+                  const char      *detail)
+{
+  GError *error = g_error_new_literal (ROLO_CLIENT_ERROR, code, message);
+
+  rolo_client_error_set_detail (error, detail);
+  return error;
+}
+
 static void
 test_network_details (void)
 {
-  g_autoptr(GError) error = g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NETWORK,
-                                                 "Could not reach the server: Could not "
-                                                 "connect to 127.0.0.1: Connection refused");
+  g_autoptr(GError) error = client_error_new (ROLO_CLIENT_ERROR_NETWORK,
+                                              "Could not reach the server: Could not "
+                                              "connect to 127.0.0.1: Connection refused",
+                                              "Could not connect to 127.0.0.1: Connection "
+                                              "refused");
   g_autofree char *title = rolo_error_text_title (error);
   g_autofree char *description = rolo_error_text_description (error);
 
@@ -93,12 +109,52 @@ test_forbidden (void)
                    "workspace. A workspace administrator can activate it; then try again.");
 }
 
+/* The server's own words name the add-on: said, then what to do. */
+static void
+test_forbidden_server_words (void)
+{
+  g_autoptr(GError) error = client_error_new (ROLO_CLIENT_ERROR_FORBIDDEN,
+                                              "The CRM add-on is not active.",
+                                              "The CRM add-on is not active.");
+  g_autofree char *description = rolo_error_text_description (error);
+
+  g_assert_nonnull (strstr (description, "The CRM add-on is not active."));
+  g_assert_nonnull (strstr (description, "A workspace administrator can activate it"));
+}
+
+/* A web page where data was due is known by what the client found, not by
+ * the words of its message, which a translation changes. */
+static void
+test_web_page (void)
+{
+  g_autoptr(GError) error = client_error_new (ROLO_CLIENT_ERROR_MALFORMED,
+                                              "La respuesta del servidor no se entendió: "
+                                              "es una página web, no datos.",
+                                              "es una página web, no datos.");
+  g_autoptr(GError) not_web = client_error_new (ROLO_CLIENT_ERROR_MALFORMED,
+                                                "The server's answer was not understood: "
+                                                "It is empty.", "It is empty.");
+  g_autofree char *description = NULL;
+  g_autofree char *other = NULL;
+
+  rolo_client_error_set_web_page (error, TRUE);
+  description = rolo_error_text_description (error);
+  g_assert_nonnull (strstr (description, "not of its web app"));
+  /* The advice says it all: no reason repeated after it. */
+  g_assert_null (strstr (description, "página web"));
+
+  other = rolo_error_text_description (not_web);
+  g_assert_null (strstr (other, "web app"));
+  g_assert_nonnull (strstr (other, "(It is empty.)"));
+}
+
 static void
 test_malformed_details (void)
 {
-  g_autoptr(GError) error = g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
-                                                 "The server's answer was not understood: "
-                                                 "Could not parse HTTP response");
+  g_autoptr(GError) error = client_error_new (ROLO_CLIENT_ERROR_MALFORMED,
+                                              "The server's answer was not understood: "
+                                              "Could not parse HTTP response",
+                                              "Could not parse HTTP response");
   g_autofree char *description = rolo_error_text_description (error);
 
   g_assert_cmpstr (description, ==,
@@ -136,6 +192,8 @@ main (int   argc,
   g_test_add_func ("/common/error-text/network-details", test_network_details);
   g_test_add_func ("/common/error-text/network-bare-reason", test_network_bare_reason);
   g_test_add_func ("/common/error-text/forbidden", test_forbidden);
+  g_test_add_func ("/common/error-text/forbidden/server-words", test_forbidden_server_words);
+  g_test_add_func ("/common/error-text/web-page", test_web_page);
   g_test_add_func ("/common/error-text/malformed-details", test_malformed_details);
   g_test_add_func ("/common/error-text/other-domains", test_other_domains);
 

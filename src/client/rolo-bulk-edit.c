@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "rolo-bulk-edit.h"
+#include "rolo-contact-fields.h"
 #include "rolo-operation-queue.h"
 
 /* One contact of the edit. */
@@ -264,6 +265,23 @@ rolo_bulk_edit_get_error (RoloBulkEdit *self,
 
 /* One contact's operation: read it, then (maybe) write it. */
 
+/* The fields' labels, as the editor shows them, in a list. */
+static char *
+join_field_labels (char **fields)
+{
+  GString *labels = g_string_new (NULL);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_autofree char *label = rolo_field_dup_label (fields[i]);
+
+      if (i > 0)
+        g_string_append (labels, C_("list separator", ", "));
+      g_string_append (labels, label);
+    }
+  return g_string_free (labels, FALSE);
+}
+
 static void
 operation_put_cb (GObject      *source,
                   GAsyncResult *result,
@@ -292,8 +310,9 @@ operation_put_cb (GObject      *source,
       return;
     }
 
-  /* The PUT went through, yet the server kept some fields as they were. */
-  fields = g_strjoinv (", ", unapplied);
+  /* The PUT went through, yet the server kept some fields as they were:
+   * named as the editor names them. */
+  fields = join_field_labels (unapplied);
   g_task_return_new_error (task, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_INVALID_INPUT,
                            _("The server did not take the change of %s."), fields);
 }

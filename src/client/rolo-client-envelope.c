@@ -291,6 +291,7 @@ unreadable_error (guint       status,
 {
   const char *reason;
   g_autofree char *message = NULL;
+  GError *error;
 
   switch (problem)
     {
@@ -313,10 +314,12 @@ unreadable_error (guint       status,
       break;
     }
 
-  /* The same words as map_transport_error() in rolo-client-request.c, which
-   * src/common/rolo-error-text.c takes apart. */
+  /* The same words as map_transport_error() in rolo-client-request.c. */
   message = g_strdup_printf (_("The server's answer was not understood: %s"), reason);
-  return new_error (ROLO_CLIENT_ERROR_MALFORMED, status, message);
+  error = new_error (ROLO_CLIENT_ERROR_MALFORMED, status, message);
+  rolo_client_error_set_detail (error, reason);
+  rolo_client_error_set_web_page (error, problem == BODY_WEB_PAGE);
+  return error;
 }
 
 static GError *
@@ -384,6 +387,7 @@ status_error (guint       status,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *message = NULL;
+  GError *error;
   guint retry_after = 0;
   gboolean has_retry_after =
     rolo_client_parse_retry_after (retry_after_header, now, &retry_after);
@@ -395,12 +399,14 @@ status_error (guint       status,
                         _("The server did not accept the API keys."));
     case SOUP_STATUS_FORBIDDEN:
       /* The server names the add-on that is missing: its words, when it
-       * sent any, are the message. */
+       * sent any, are the message, and the detail. */
       message = dup_server_message (root);
-      return new_error (ROLO_CLIENT_ERROR_FORBIDDEN, status,
-                        message != NULL ? message
-                                        : _("This needs a YSUITE subscription add-on that is "
-                                            "not active for this workspace."));
+      error = new_error (ROLO_CLIENT_ERROR_FORBIDDEN, status,
+                         message != NULL ? message
+                                         : _("This needs a YSUITE subscription add-on that is "
+                                             "not active for this workspace."));
+      rolo_client_error_set_detail (error, message);
+      return error;
     case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
       return new_error (ROLO_CLIENT_ERROR_TOO_LARGE, status,
                         _("The contact is too large for the server to accept."));

@@ -16,6 +16,10 @@ void     rolo_client_error_set_http_status   (GError      *error,
                                               guint        http_status);
 void     rolo_client_error_set_retry_after   (GError      *error,
                                               guint        seconds);
+void     rolo_client_error_set_detail        (GError      *error,
+                                              const char  *detail);
+void     rolo_client_error_set_web_page      (GError      *error,
+                                              gboolean     web_page);
 /* Takes field_errors: char * -> GStrv, as made by rolo_client_field_errors_new(). */
 void     rolo_client_error_take_field_errors (GError      *error,
                                               GHashTable  *field_errors);

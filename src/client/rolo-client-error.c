@@ -16,6 +16,8 @@ typedef struct
   GHashTable *field_errors;
   guint       retry_after;
   guint       http_status;
+  char       *detail;
+  gboolean    web_page;
 } RoloClientErrorPrivate;
 
 static void
@@ -24,6 +26,8 @@ rolo_client_error_private_init (RoloClientErrorPrivate *priv)
   priv->field_errors = NULL;
   priv->retry_after = 0;
   priv->http_status = 0;
+  priv->detail = NULL;
+  priv->web_page = FALSE;
 }
 
 static void
@@ -33,12 +37,15 @@ rolo_client_error_private_copy (const RoloClientErrorPrivate *src,
   dest->field_errors = src->field_errors ? g_hash_table_ref (src->field_errors) : NULL;
   dest->retry_after = src->retry_after;
   dest->http_status = src->http_status;
+  dest->detail = g_strdup (src->detail);
+  dest->web_page = src->web_page;
 }
 
 static void
 rolo_client_error_private_clear (RoloClientErrorPrivate *priv)
 {
   g_clear_pointer (&priv->field_errors, g_hash_table_unref);
+  g_clear_pointer (&priv->detail, g_free);
 }
 
 /* GLib's macro steps back from the GError to its private part through a
@@ -93,6 +100,47 @@ rolo_client_error_set_http_status (GError *error,
 
   g_return_if_fail (priv != NULL);
   priv->http_status = http_status;
+}
+
+/* (nullable): what went wrong, without the lead-in the message starts with
+ * ("Could not reach the server: …"), for a sentence of its own. */
+const char *
+rolo_client_error_get_detail (const GError *error)
+{
+  RoloClientErrorPrivate *priv = get_private (error);
+
+  return priv ? priv->detail : NULL;
+}
+
+void
+rolo_client_error_set_detail (GError     *error,
+                              const char *detail)
+{
+  RoloClientErrorPrivate *priv = get_private (error);
+
+  g_return_if_fail (priv != NULL);
+  g_free (priv->detail);
+  priv->detail = g_strdup (detail);
+}
+
+/* A web page came where data was due: the web app's address given for the
+ * API's, or a sign-in page of the network. */
+gboolean
+rolo_client_error_get_web_page (const GError *error)
+{
+  RoloClientErrorPrivate *priv = get_private (error);
+
+  return priv ? priv->web_page : FALSE;
+}
+
+void
+rolo_client_error_set_web_page (GError   *error,
+                                gboolean  web_page)
+{
+  RoloClientErrorPrivate *priv = get_private (error);
+
+  g_return_if_fail (priv != NULL);
+  priv->web_page = !!web_page;
 }
 
 void

@@ -41,5 +41,10 @@ GHashTable *rolo_client_error_get_field_errors (const GError *error);
 guint       rolo_client_error_get_retry_after  (const GError *error);
 /* HTTP status of the answer that caused the error, or 0. */
 guint       rolo_client_error_get_http_status  (const GError *error);
+/* The reason alone, without the message's lead-in; NULL when the message has
+ * none. */
+const char *rolo_client_error_get_detail       (const GError *error);
+/* Whether a web page came where data was due (ROLO_CLIENT_ERROR_MALFORMED). */
+gboolean    rolo_client_error_get_web_page     (const GError *error);
 
 G_END_DECLS

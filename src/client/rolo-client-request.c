@@ -76,24 +76,32 @@ scrub_keys (RoloClient *self,
     }
 }
 
-/* Why a certificate was refused, in words; NULL when GTK's own will do. */
-static const char *
-describe_certificate_errors (GTlsCertificateFlags errors)
+/* Why a certificate of @host was refused, in words; NULL when GLib's own
+ * will do. The most telling first: a self-signed certificate is usually
+ * also issued for another name. Whole sentences, for translators to word as
+ * their language needs; %s is the server's host name in each. */
+static char *
+describe_certificate_errors (GTlsCertificateFlags  errors,
+                             const char           *host)
 {
-  /* The most telling first: a self-signed certificate is usually also
-   * issued for another name. */
   if (errors & G_TLS_CERTIFICATE_UNKNOWN_CA)
-    return _("its certificate is not signed by an authority this computer trusts.");
+    return g_strdup_printf (_("The identity of %s could not be verified: its certificate is "
+                              "not signed by an authority this computer trusts."), host);
   if (errors & G_TLS_CERTIFICATE_BAD_IDENTITY)
-    return _("its certificate was issued for a different name.");
+    return g_strdup_printf (_("The identity of %s could not be verified: its certificate was "
+                              "issued for a different name."), host);
   if (errors & G_TLS_CERTIFICATE_EXPIRED)
-    return _("its certificate has expired.");
+    return g_strdup_printf (_("The identity of %s could not be verified: its certificate has "
+                              "expired."), host);
   if (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED)
-    return _("its certificate is not valid yet; check this computer's date and time.");
+    return g_strdup_printf (_("The identity of %s could not be verified: its certificate is "
+                              "not valid yet; check this computer's date and time."), host);
   if (errors & G_TLS_CERTIFICATE_REVOKED)
-    return _("its certificate has been revoked.");
+    return g_strdup_printf (_("The identity of %s could not be verified: its certificate has "
+                              "been revoked."), host);
   if (errors & G_TLS_CERTIFICATE_INSECURE)
-    return _("its certificate uses an insecure algorithm.");
+    return g_strdup_printf (_("The identity of %s could not be verified: its certificate uses "
+                              "an insecure algorithm."), host);
 
   return NULL;
 }
@@ -115,6 +123,7 @@ map_transport_error (const GError *error,
                      SoupMessage  *message)
 {
   GUri *uri = soup_message_get_uri (message);
+  GError *mapped;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_CANCELLED,
@@ -126,20 +135,25 @@ map_transport_error (const GError *error,
     {
       GTlsCertificateFlags errors =
         GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (message), CERTIFICATE_ERRORS_KEY));
-      const char *reason = describe_certificate_errors (errors);
+      g_autofree char *described = describe_certificate_errors (errors, g_uri_get_host (uri));
 
-      /* Translators: the first %s is a host name, the second the reason. */
+      if (described != NULL)
+        return g_error_new_literal (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS, described);
       return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_TLS,
+                          /* Translators: the first %s is a host name, the
+                           * second GLib's reason, a sentence of its own. */
                           _("The identity of %s could not be verified: %s"),
-                          g_uri_get_host (uri), reason != NULL ? reason : error->message);
+                          g_uri_get_host (uri), error->message);
     }
   if (g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_PARSING) ||
       g_error_matches (error, SOUP_SESSION_ERROR, SOUP_SESSION_ERROR_ENCODING))
-    return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
-                        _("The server's answer was not understood: %s"), error->message);
-
-  return g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NETWORK,
-                      _("Could not reach the server: %s"), error->message);
+    mapped = g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
+                          _("The server's answer was not understood: %s"), error->message);
+  else
+    mapped = g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_NETWORK,
+                          _("Could not reach the server: %s"), error->message);
+  rolo_client_error_set_detail (mapped, error->message);
+  return mapped;
 }
 
 static GBytes *
@@ -211,12 +225,14 @@ fail_too_large (GTask *task)
 {
   Exchange *exchange = g_task_get_task_data (task);
   g_autofree char *size = g_format_size (MAX_BODY_BYTES);
+  /* Translators: %s is a size, like "4.2 MB". */
+  g_autofree char *reason = g_strdup_printf (_("It is larger than %s."), size);
   GError *error;
 
-  /* Translators: %s is a size, like "4.2 MB". */
+  /* The same words as unreadable_error() in rolo-client-envelope.c. */
   error = g_error_new (ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED,
-                       _("The server's answer was not understood: It is larger than %s."),
-                       size);
+                       _("The server's answer was not understood: %s"), reason);
+  rolo_client_error_set_detail (error, reason);
   rolo_client_error_set_http_status (error, soup_message_get_status (exchange->message));
   g_debug ("%s answered more than %u bytes", soup_message_get_method (exchange->message),
            MAX_BODY_BYTES);

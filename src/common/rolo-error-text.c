@@ -56,16 +56,12 @@ client_error_title (RoloClientError code)
 }
 
 /* A 2xx answer that is a web page: a network's sign-in page, a proxy, or the
- * address of YSUITE's web app given for its API. The same words as
- * unreadable_error() in src/client/rolo-client-envelope.c. */
+ * address of YSUITE's web app given for its API. */
 static gboolean
 is_web_page (const GError *error)
 {
-  g_autofree char *message = g_strdup_printf (_("The server's answer was not understood: %s"),
-                                              _("It is a web page, not data."));
-
   return g_error_matches (error, ROLO_CLIENT_ERROR, ROLO_CLIENT_ERROR_MALFORMED) &&
-         g_str_equal (error->message, message);
+         rolo_client_error_get_web_page (error);
 }
 
 /* What to do about it; NULL when the error's own message says enough. */
@@ -128,19 +124,14 @@ rolo_error_text_title (const GError *error)
   return g_strdup (_("Could Not Connect"));
 }
 
-/* The message less the sentence the client puts before the underlying
- * reason, which the title and the advice already say. @format is the
- * client's own translatable string, so the lead-in matches in any language. */
-static const char *
-skip_lead_in (const char *message,
-              const char *format)
+/* The underlying reason without the sentence the client puts before it,
+ * which the title and the advice already say. */
+static char *
+dup_detail (const GError *error)
 {
-  const char *conversion = strstr (format, "%s");
-  gsize length = conversion != NULL ? (gsize) (conversion - format) : 0;
+  const char *detail = rolo_client_error_get_detail (error);
 
-  if (length > 0 && strncmp (message, format, length) == 0 && message[length] != '\0')
-    return message + length;
-  return message;
+  return g_strdup (detail != NULL ? detail : error->message);
 }
 
 /* What the error's own words add to the advice (which network failure, which
@@ -159,20 +150,15 @@ client_error_details (const GError *error)
       /* Translators: an HTTP status code, shown after an explanation. */
       return g_strdup_printf (_("HTTP %u"), status);
     case ROLO_CLIENT_ERROR_NETWORK:
-      /* The same words as map_transport_error() in src/client/rolo-client.c. */
-      return g_strdup (skip_lead_in (error->message, _("Could not reach the server: %s")));
+      return dup_detail (error);
     case ROLO_CLIENT_ERROR_MALFORMED:
       if (is_web_page (error))
         return NULL;
-      return g_strdup (skip_lead_in (error->message,
-                                     _("The server's answer was not understood: %s")));
+      return dup_detail (error);
     case ROLO_CLIENT_ERROR_FORBIDDEN:
-      /* The server's own words (they name the add-on), unless it sent none
-       * and the message is the client's stand-in (src/client, status_error()). */
-      if (g_str_equal (error->message, _("This needs a YSUITE subscription add-on that is "
-                                         "not active for this workspace.")))
-        return NULL;
-      return g_strdup (error->message);
+      /* The server's own words (they name the add-on); none when it sent
+       * none and the message is the client's stand-in. */
+      return g_strdup (rolo_client_error_get_detail (error));
     default:
       return NULL;
     }

@@ -317,6 +317,9 @@ about_action (GSimpleAction *action,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *debug_info = NULL;
+  /* Translators: who made Rolo, as the About window and the copyright say. */
+  const char *developer = _("The Rolo authors");
+  g_autofree char *copyright = g_strdup_printf ("© 2026 %s", developer);
   AdwAboutWindow *about;
 
   g_string_append_printf (notes, "<p>%s</p><ul>", _(release_intro));
@@ -340,14 +343,14 @@ about_action (GSimpleAction *action,
                         "modal", TRUE,
                         "application-icon", APPLICATION_ID,
                         "application-name", _("Rolo"),
-                        "developer-name", "The Rolo authors",
+                        "developer-name", developer,
                         "version", PACKAGE_VERSION,
                         "release-notes-version", PACKAGE_VERSION,
                         "release-notes", notes->str,
                         "comments", _("Manage the contacts of a YSUITE workspace"),
                         "website", PACKAGE_WEBSITE,
                         "issue-url", PACKAGE_WEBSITE "/issues",
-                        "copyright", "© 2026 The Rolo authors",
+                        "copyright", copyright,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "developers", developers,
                         /* Translators: your names, one per line. */
@@ -778,8 +781,8 @@ rolo_application_client_from_environ (const char * const  *envp,
     }
   if (access_key == NULL || secret_key == NULL)
     {
-      /* Translators: %s is the name of an environment variable. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   /* Translators: %s is the name of an environment variable. */
                    _("To connect, set both YSUITE_ACCESS_KEY and YSUITE_SECRET_KEY; %s is "
                      "missing."),
                    access_key == NULL ? "YSUITE_ACCESS_KEY" : "YSUITE_SECRET_KEY");

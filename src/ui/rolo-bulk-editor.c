@@ -75,7 +75,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What each row is called and which property of its value says a change. */
+/* What each row is called and which property of its value says a change.
+ * The words have a context of their own: "Business" is the business a
+ * person works for, "Email" whether they get emails. */
+#define ROW_CONTEXT "bulk edit field"
+
 static const struct
 {
   const char       *title;
@@ -83,17 +87,27 @@ static const struct
   const char       *property;
   RoloChangeFields  field;
 } rows[N_ROWS] = {
-  [ROW_TYPE] = { N_("Type"), N_("Change Type"), "selected", ROLO_CHANGE_CONTACT_TYPE },
-  [ROW_PARENT] = { N_("Business"), N_("Change Business"), "business-id", ROLO_CHANGE_PARENT },
-  [ROW_COUNTRY] = { N_("Mobile Country"), N_("Change Mobile Country"), "country-id",
+  [ROW_TYPE] = { NC_("bulk edit field", "Type"), NC_("bulk edit field", "Change Type"),
+                 "selected", ROLO_CHANGE_CONTACT_TYPE },
+  /* Translators: the business the selected people work for. */
+  [ROW_PARENT] = { NC_("bulk edit field", "Business"), NC_("bulk edit field", "Change Business"),
+                   "business-id", ROLO_CHANGE_PARENT },
+  [ROW_COUNTRY] = { NC_("bulk edit field", "Mobile Country"),
+                    NC_("bulk edit field", "Change Mobile Country"), "country-id",
                     ROLO_CHANGE_MOBILE_COUNTRY },
-  [ROW_EMAIL] = { N_("Email"), N_("Change Email"), "active", ROLO_CHANGE_EMAIL_NOTIFY },
-  [ROW_SMS] = { N_("SMS"), N_("Change SMS"), "active", ROLO_CHANGE_SMS_NOTIFY },
-  [ROW_WHATSAPP] = { N_("WhatsApp"), N_("Change WhatsApp"), "active",
-                     ROLO_CHANGE_WHATSAPP_NOTIFY },
-  [ROW_TAGS] = { N_("Tags"), N_("Change Tags"), "text", ROLO_CHANGE_TAGS },
-  [ROW_ADDRESS] = { N_("Address"), N_("Change Address"), "text", ROLO_CHANGE_ADDRESS },
-  [ROW_NOTES] = { N_("Notes"), N_("Change Notes"), "text", ROLO_CHANGE_NOTES },
+  /* Translators: whether the selected contacts get notifications by email. */
+  [ROW_EMAIL] = { NC_("bulk edit field", "Email"), NC_("bulk edit field", "Change Email"),
+                  "active", ROLO_CHANGE_EMAIL_NOTIFY },
+  [ROW_SMS] = { NC_("bulk edit field", "SMS"), NC_("bulk edit field", "Change SMS"), "active",
+                ROLO_CHANGE_SMS_NOTIFY },
+  [ROW_WHATSAPP] = { NC_("bulk edit field", "WhatsApp"), NC_("bulk edit field", "Change WhatsApp"),
+                     "active", ROLO_CHANGE_WHATSAPP_NOTIFY },
+  [ROW_TAGS] = { NC_("bulk edit field", "Tags"), NC_("bulk edit field", "Change Tags"), "text",
+                 ROLO_CHANGE_TAGS },
+  [ROW_ADDRESS] = { NC_("bulk edit field", "Address"), NC_("bulk edit field", "Change Address"),
+                    "text", ROLO_CHANGE_ADDRESS },
+  [ROW_NOTES] = { NC_("bulk edit field", "Notes"), NC_("bulk edit field", "Change Notes"),
+                  "text", ROLO_CHANGE_NOTES },
 };
 
 static void
@@ -112,7 +126,8 @@ static GtkWidget *
 value_new (RoloBulkEditor *self,
            Row             row)
 {
-  const char * const types[] = { _("Individual"), _("Business"), NULL };
+  const char * const types[] = { C_("contact type", "Individual"), C_("contact type", "Business"),
+                                 NULL };
   GtkWidget *value;
 
   switch (row)
@@ -159,11 +174,14 @@ rolo_bulk_editor_add_row (RoloBulkEditor      *self,
   GtkWidget *suffix = value;
   g_autofree char *signal = g_strconcat ("notify::", rows[row].property, NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), _(rows[row].title));
+  const char *title = g_dpgettext2 (GETTEXT_PACKAGE, ROW_CONTEXT, rows[row].title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (tick), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(rows[row].tick_label), -1);
+                                  g_dpgettext2 (GETTEXT_PACKAGE, ROW_CONTEXT,
+                                                rows[row].tick_label), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (value), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _(rows[row].title), -1);
+                                  title, -1);
   gtk_widget_set_valign (tick, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (value, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (action_row), tick);

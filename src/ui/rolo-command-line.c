@@ -286,15 +286,27 @@ static void
 print_check_summary (RoloImporter *importer)
 {
   guint n_rows = rolo_importer_get_n_rows (importer);
+  guint n_ready = rolo_importer_get_n_ready (importer);
+  guint n_existing = rolo_importer_get_n_existing (importer);
+  guint n_invalid = rolo_importer_get_n_invalid (importer);
   g_autofree char *rows = NULL;
+  g_autofree char *ready = NULL;
+  g_autofree char *existing = NULL;
+  g_autofree char *invalid = NULL;
 
-  /* Translators: the start of "Checked 12 rows: 9 ready, 2 already exist, 1 with problems." */
+  /* Each count with its own plural; the sentence puts them together:
+   * "Checked 12 rows: 9 ready, 2 already there, 1 with problems." */
   rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checked %u row", "Checked %u rows",
                                        n_rows), n_rows);
-  /* Translators: %s is "Checked N rows". */
-  g_printerr (_("%s: %u ready, %u already there, %u with problems.\n"), rows,
-              rolo_importer_get_n_ready (importer), rolo_importer_get_n_existing (importer),
-              rolo_importer_get_n_invalid (importer));
+  ready = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ready", "%u ready", n_ready),
+                           n_ready);
+  existing = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u already there",
+                                           "%u already there", n_existing), n_existing);
+  invalid = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with problems",
+                                          "%u with problems", n_invalid), n_invalid);
+  /* Translators: "Checked 12 rows: 9 ready, 2 already there, 1 with
+   * problems."; the first %s is "Checked N rows", the others the counts. */
+  g_printerr (_("%s: %s, %s, %s.\n"), rows, ready, existing, invalid);
 }
 
 /* Runs one step of the importer to its end; FALSE with the message printed. */

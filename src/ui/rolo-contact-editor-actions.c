@@ -109,7 +109,7 @@ rolo_contact_editor_warn_unapplied (RoloContactEditor  *self,
       g_autofree char *name = rolo_field_dup_label (unapplied[i]);
 
       if (names->len > 0)
-        g_string_append (names, _(", "));
+        g_string_append (names, C_("list separator", ", "));
       g_string_append (names, name);
     }
 

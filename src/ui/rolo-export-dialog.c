@@ -93,9 +93,9 @@ exported_cb (GObject      *source,
   {
     g_autofree char *title = rolo_error_text_title (error);
     g_autofree char *description = rolo_error_text_description (error);
-    /* Translators: "Could not export: <why>. <what to do>" */
-    g_autofree char *text = g_strdup_printf (_("Could not export: %s. %s"), title,
-                                             description);
+    /* Two sentences of their own, each whole in its language: a heading
+     * and what to do. */
+    g_autofree char *text = g_strdup_printf ("%s\n%s", title, description);
 
     gtk_label_set_text (self->error_label, text);
     gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -147,7 +147,7 @@ choose_file_action (GtkWidget  *widget,
   RoloExportDialog *self = ROLO_EXPORT_DIALOG (widget);
   RoloFileFormat format = rolo_export_dialog_get_format (self);
   /* Translators: the file name an export suggests; the extension follows. */
-  g_autofree char *name = g_strdup_printf ("%s.%s", _("Contacts"),
+  g_autofree char *name = g_strdup_printf ("%s.%s", C_("file name", "Contacts"),
                                            rolo_file_format_get_extension (format));
 
   g_clear_object (&self->chooser);

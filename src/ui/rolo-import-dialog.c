@@ -129,8 +129,8 @@ column_examples (RoloImportDialog *self,
   examples = g_strv_builder_end (builder);
   if (n == 0)
     return g_strdup (_("Empty in the first rows"));
-  /* Examples of a column's values, separated by commas. */
-  return g_strjoinv (_(", "), examples);
+  /* Examples of a column's values, separated as in any list. */
+  return g_strjoinv (C_("list separator", ", "), examples);
 }
 
 static void
@@ -289,8 +289,12 @@ rolo_import_dialog_fill_report (RoloImportDialog *self)
   if (n_problems > MAX_PROBLEM_ROWS)
     {
       GtkWidget *more = adw_action_row_new ();
-      g_autofree char *title = g_strdup_printf (_("And %'u more: save the report to see them "
-                                                  "all"), n_problems - MAX_PROBLEM_ROWS);
+      guint n_more = n_problems - MAX_PROBLEM_ROWS;
+      g_autofree char *title =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "And %'u more: save the report to see them all",
+                                      "And %'u more: save the report to see them all", n_more),
+                         n_more);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
       self->problem_rows[self->n_problem_rows++] = more;
@@ -455,8 +459,9 @@ save_report_action (GtkWidget  *widget,
                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  /* Translators: the suggested file name of an import's report. */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
+                                     /* Translators: the suggested file name
+                                      * of an import's report. */
                                      _("Rows not imported.csv"));
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
                            G_CONNECT_SWAPPED);

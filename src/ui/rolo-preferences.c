@@ -205,8 +205,8 @@ describe_failure (const GError  *error,
   switch ((RoloClientError) error->code)
     {
     case ROLO_CLIENT_ERROR_INVALID_URL:
-      /* Translators: %s says what is wrong with the address. */
-      *description = g_strdup_printf (_("%s Nothing was sent."), error->message);
+      /* What is wrong with the address, then a sentence of its own. */
+      *description = g_strdup_printf ("%s %s", error->message, _("Nothing was sent."));
       break;
     case ROLO_CLIENT_ERROR_BAD_REQUEST:
       if (rolo_client_error_get_http_status (error) == 400)

@@ -145,8 +145,10 @@ delete_failed_cb (RoloWindow      *self,
     title = g_markup_printf_escaped (_("%s was not deleted: %s"),
                                      rolo_contact_get_name (contact), reason);
   else
-    /* Translators: %s says why, e.g. "Cannot Reach the Server". */
     title = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: %s says why,
+                                                   * e.g. "Cannot Reach the
+                                                   * Server". */
                                                   "%'u contact was not deleted: %s",
                                                   "%'u contacts were not deleted: %s",
                                                   self->n_delete_errors),

@@ -57,7 +57,9 @@ test_rows (Fixture       *fixture,
   wait_settled (fixture);
 
   g_assert_cmpstr (rolo_window_get_state (fixture->window), ==, "browse");
-  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "1000 contacts");
+  /* gtk_test_init() runs in en_US.UTF-8 (build-aux/dev deps makes it): the
+   * count grouped as there. */
+  g_assert_cmpstr (rolo_window_get_count_text (fixture->window), ==, "1,000 contacts");
   /* Name ascending unless the user chose otherwise. */
   wait_request (fixture, default_sort);
   assert_rows_ordered (fixture, rolo_contact_get_name, FALSE);

@@ -366,10 +366,12 @@ test_open (Fixture       *fixture,
   g_assert_true (gtk_widget_is_drawable (GTK_WIDGET (details)));
   g_assert_false (gtk_widget_is_drawable (field (fixture, ROLO_CONTACT_FIELD_NAME)));
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Email"), ==, "layla@example.com");
-  g_assert_cmpstr (rolo_contact_details_get_value (details, "Mobile"), ==, "+91 501234567");
+  /* Isolated (LRI … PDI) so that a right-to-left window keeps "+91" first. */
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Mobile"), ==,
+                   "\u2066+91 501234567\u2069");
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Notes"), ==, "Met at the fair.");
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Notifications"), ==, "Email, SMS");
-  g_assert_cmpstr (rolo_contact_details_get_value (details, "Tags"), ==, "#7");
+  g_assert_cmpstr (rolo_contact_details_get_value (details, "Tags"), ==, "\u2068#7\u2069");
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Tax Number"), ==, "");
   rolo_test_wait_until (parent_named_in_details, details, TIMEOUT_MS);
   g_assert_true (rolo_test_find_widget (GTK_WIDGET (details), is_label_text, "ليلى حداد") != NULL);

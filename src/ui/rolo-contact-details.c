@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-contact-details.h"
+#include "rolo-bidi.h"
 #include "rolo-country.h"
 
 typedef enum
@@ -83,15 +84,18 @@ dup_mobile (RoloContact  *contact,
 {
   const char *mobile = rolo_contact_get_mobile (contact);
   RoloCountry *country = rolo_country_lookup_id (rolo_contact_get_mobile_country_id (contact));
+  g_autofree char *number = NULL;
 
   *country_name = NULL;
   if (mobile == NULL || *mobile == '\0')
     return NULL;
   if (country == NULL)
-    return g_strdup (mobile);
+    return rolo_bidi_isolate_ltr (mobile);
 
   *country_name = rolo_country_get_name (country);
-  return g_strdup_printf ("%s %s", rolo_country_get_dialing_prefix (country), mobile);
+  number = g_strdup_printf ("%s %s", rolo_country_get_dialing_prefix (country), mobile);
+  /* Left to right in every language, as dialled. */
+  return rolo_bidi_isolate_ltr (number);
 }
 
 static char *
@@ -123,7 +127,13 @@ dup_tags (RoloContactDetails *self)
   if (n_tags == 0)
     return NULL;
   for (gsize i = 0; i < n_tags; i++)
-    g_ptr_array_add (names, rolo_tag_names_format (self->tag_names, tags[i]));
+    {
+      g_autofree char *name = rolo_tag_names_format (self->tag_names, tags[i]);
+
+      /* "#12" stays "#12", and a name keeps its own direction, whichever
+       * way the list runs. */
+      g_ptr_array_add (names, rolo_bidi_isolate (name));
+    }
   g_ptr_array_add (names, NULL);
   return g_strjoinv (C_("list separator", ", "), (char **) names->pdata);
 }

@@ -13,6 +13,7 @@
 
 #include "rolo-contact-editor-private.h"
 #include "rolo-tag-completion.h"
+#include "rolo-bidi.h"
 
 /* A tag as a chip: its name where the user gave it one, else its number. */
 static GtkWidget *
@@ -26,7 +27,8 @@ tag_chip_new (RoloContactEditor *self,
   /* Translators: %s is a tag's number */
   g_autofree char *tooltip = g_strdup_printf (_("Tag %s"), number);
   GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *shown = rolo_bidi_isolate (text);
+  GtkWidget *label = gtk_label_new (shown);
   GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
 
   gtk_widget_add_css_class (chip, "card");

@@ -13,6 +13,7 @@
 
 #include "rolo-country.h"
 #include "rolo-country-picker.h"
+#include "rolo-bidi.h"
 #include "rolo-focus.h"
 
 struct _RoloCountryPicker
@@ -97,9 +98,10 @@ bind_cb (GtkSignalListItemFactory *factory,
   RoloCountry *country = gtk_list_item_get_item (item);
   GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (item));
   GtkWidget *prefix = gtk_widget_get_next_sibling (name);
+  g_autofree char *dialled = rolo_bidi_isolate_ltr (rolo_country_get_dialing_prefix (country));
 
   gtk_label_set_label (GTK_LABEL (name), rolo_country_get_name (country));
-  gtk_label_set_label (GTK_LABEL (prefix), rolo_country_get_dialing_prefix (country));
+  gtk_label_set_label (GTK_LABEL (prefix), dialled);
 }
 
 static void

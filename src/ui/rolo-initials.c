@@ -130,11 +130,9 @@ rolo_initials_snapshot (GtkWidget   *widget,
   /* Centred on the letters' ink, not their line box, as AdwAvatar does. */
   pango_layout_get_pixel_extents (self->layout, &ink, NULL);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, &color);
-#else
+  /* The 4.8 call: the build allows no newer API (GDK_VERSION_MAX_ALLOWED);
+   * gtk_widget_get_color() replaces it from 4.10. */
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-#endif
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot,

@@ -138,6 +138,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* No accessibility bus to talk to: the test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -72,6 +72,21 @@ rolo_test_is_type_named (GtkWidget  *widget,
 }
 
 gboolean
+rolo_test_is_shown_label (GtkWidget  *widget,
+                          const char *text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+gboolean
+rolo_test_is_primary_menu (GtkWidget  *widget,
+                           const char *unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+gboolean
 rolo_test_is_button_for (GtkWidget  *widget,
                          const char *action_name)
 {

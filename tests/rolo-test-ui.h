@@ -39,6 +39,12 @@ gboolean   rolo_test_is_type_named    (GtkWidget           *widget,
                                        const char          *type_name);
 gboolean   rolo_test_is_button_for    (GtkWidget           *widget,
                                        const char          *action_name);
+/* A label on screen that reads @text (a menu's hidden copy does not). */
+gboolean   rolo_test_is_shown_label   (GtkWidget           *widget,
+                                       const char          *text);
+/* The window's main menu button (the one marked primary); @unused. */
+gboolean   rolo_test_is_primary_menu  (GtkWidget           *widget,
+                                       const char          *unused);
 /* A widget a screen reader calls @name: its accessible label is @name.
  * Needs the test accessibility backend (GTK_A11Y=test). */
 gboolean   rolo_test_is_named         (GtkWidget           *widget,

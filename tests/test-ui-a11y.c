@@ -401,20 +401,6 @@ is_inside (GtkWidget *widget,
   return widget != NULL && (widget == container || gtk_widget_is_ancestor (widget, container));
 }
 
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  return rolo_test_find_widget (root, rolo_test_is_button_for, action);
-}
-
-static gboolean
-is_primary_menu (GtkWidget  *widget,
-                 const char *unused)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
-}
-
 /* Tab, from nothing focused, goes round the window and passes the search,
  * a type filter button, the list and each of the header bar's buttons. */
 static void
@@ -430,10 +416,10 @@ test_tab_reaches (Fixture       *fixture,
   window = GTK_WIDGET (fixture->window);
   search = rolo_test_find_widget (window, rolo_test_is_type_named, "GtkSearchEntry");
   column_view = rolo_test_find_widget (window, rolo_test_is_type_named, "GtkColumnView");
-  new_contact = find_action_button (window, "win.new-contact");
-  refresh = find_action_button (window, "win.refresh");
-  filter = find_action_button (window, "win.type-filter");
-  menu = rolo_test_find_widget (window, is_primary_menu, NULL);
+  new_contact = rolo_test_find_widget (window, rolo_test_is_button_for, "win.new-contact");
+  refresh = rolo_test_find_widget (window, rolo_test_is_button_for, "win.refresh");
+  filter = rolo_test_find_widget (window, rolo_test_is_button_for, "win.type-filter");
+  menu = rolo_test_find_widget (window, rolo_test_is_primary_menu, NULL);
   g_assert_nonnull (search);
   g_assert_nonnull (column_view);
   g_assert_nonnull (new_contact);

@@ -170,13 +170,6 @@ focus_name (GtkWidget *focus)
 }
 
 static gboolean
-is_primary_menu (GtkWidget  *widget,
-                 const char *data)
-{
-  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
-}
-
-static gboolean
 menu_has_submenu (GMenuModel *menu,
                   const char *label)
 {
@@ -254,7 +247,8 @@ test_keyboard (Fixture       *fixture,
                                                            "GtkPopoverMenu")));
 
   /* The main menu (F10) sorts too. */
-  menu_button = rolo_test_find_widget (GTK_WIDGET (fixture->window), is_primary_menu, NULL);
+  menu_button = rolo_test_find_widget (GTK_WIDGET (fixture->window), rolo_test_is_primary_menu,
+                                       NULL);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
   g_assert_true (menu_has_submenu (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
                                    "_Sort By"));

@@ -176,14 +176,6 @@ is_row_titled (GtkWidget  *widget,
 }
 
 static gboolean
-is_label_text (GtkWidget  *widget,
-               const char *text)
-{
-  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
 is_count (GtkWidget  *widget,
           const char *unused)
 {
@@ -213,7 +205,8 @@ toast_shown (gpointer user_data)
   Fixture *fixture = user_data;
   const char *text = g_object_get_data (G_OBJECT (fixture->window), "wanted-toast");
 
-  return rolo_test_find_widget (GTK_WIDGET (fixture->window), is_label_text, text) != NULL;
+  return rolo_test_find_widget (GTK_WIDGET (fixture->window), rolo_test_is_shown_label,
+                                text) != NULL;
 }
 
 static void

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "rolo-client-error.h"

@@ -188,7 +188,12 @@ rolo_window_set_page (RoloWindow     *self,
   GtkWidget *focus;
 
   self->page = page;
-  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
+  /* Rows come at once, not faded in: on the cairo renderer a crossfade
+   * paints both pages into offscreen surfaces, frame after frame. */
+  gtk_stack_set_visible_child_full (self->stack, page_names[page],
+                                    page == ROLO_WINDOW_PAGE_BROWSE
+                                      ? GTK_STACK_TRANSITION_TYPE_NONE
+                                      : GTK_STACK_TRANSITION_TYPE_CROSSFADE);
 
   /* Rows on screen: the list takes the focus, so the arrows, Enter and
    * Delete work at once — the first time unless the user is typing (GTK

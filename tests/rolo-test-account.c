@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rolo-application.h"
 #include "rolo-test-account.h"
 #include "rolo-test-ui.h"
 
@@ -20,7 +21,7 @@ account_test_init (int    *argc,
   const char *session = g_getenv ("ROLO_KEYRING_SESSION");
 
   g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
@@ -170,11 +171,10 @@ preferences_closed (gpointer user_data)
 void
 respond (const char *response)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  GtkWidget *dialog = rolo_test_alert_shown (NULL);
 
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  rolo_test_alert_respond (dialog, response);
 }
 
 static gboolean

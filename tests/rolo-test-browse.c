@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "rolo-application.h"
 #include "rolo-test-browse.h"
 
 static const char * const remembered_keys[] = {
@@ -426,7 +427,7 @@ rolo_test_browse_init (int    *argc,
   /* The test backend keeps accessible names and states where tests can
    * read them, and talks to no bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 }

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "rolo-application.h"
 #include "rolo-contact-list.h"
 #include "rolo-test-editor.h"
 
@@ -108,7 +109,7 @@ rolo_test_editor_init (int    *argc,
   /* The test backend keeps accessible names and states where tests can
    * read them, and talks to no bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 }
@@ -519,21 +520,10 @@ screenshot (Fixture    *fixture,
 
 /* --- the dialogs the editor asks with -------------------------------------- */
 
-GtkWindow *
+GtkWidget *
 discard_dialog (Fixture *fixture)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->editor))
-        return window;
-    }
-
-  return NULL;
+  return rolo_test_alert_shown (GTK_WINDOW (fixture->editor));
 }
 
 gboolean
@@ -542,21 +532,4 @@ message_dialog_shown (gpointer user_data)
   return discard_dialog (user_data) != NULL;
 }
 
-static gboolean
-is_button_labelled (GtkWidget  *widget,
-                    const char *label)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
-                                              label) == 0;
-}
 
-/* Clicks a response of the dialog, as the user would. */
-void
-respond (GtkWindow  *dialog,
-         const char *label)
-{
-  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (dialog), is_button_labelled, label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-}

@@ -120,10 +120,8 @@ void        choose_parent         (Fixture  *fixture,
 
 /* --- the dialogs the editor asks with -------------------------------------- */
 
-GtkWindow *discard_dialog       (Fixture    *fixture);
+GtkWidget *discard_dialog       (Fixture    *fixture);
 gboolean   message_dialog_shown (gpointer    user_data);
-void       respond              (GtkWindow  *dialog,
-                                 const char *label);
 
 /* --- the server side ------------------------------------------------------- */
 

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "rolo-alert.h"
 #include "rolo-page-cache.h"
 #include "rolo-test-ui.h"
 
@@ -84,6 +85,38 @@ rolo_test_is_primary_menu (GtkWidget  *widget,
                            const char *unused)
 {
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+GtkWidget *
+rolo_test_alert_shown (GtkWindow *window)
+{
+  GtkWidget *alert = rolo_alert_get_shown ();
+
+  if (alert == NULL || (window != NULL && rolo_alert_get_window (alert) != window))
+    return NULL;
+  return alert;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)),
+                                              label) == 0;
+}
+
+void
+rolo_test_alert_respond (GtkWidget  *alert,
+                         const char *response)
+{
+  const char *label = rolo_alert_get_response_label (alert, response);
+  GtkWidget *button;
+
+  g_assert_nonnull (label);
+  button = rolo_test_find_widget (alert, is_button_labelled, label);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
 }
 
 gboolean

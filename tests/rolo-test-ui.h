@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "rolo-alert.h"
 #include "rolo-application.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,14 @@ gboolean   rolo_test_is_primary_menu  (GtkWidget           *widget,
  * Needs the test accessibility backend (GTK_A11Y=test). */
 gboolean   rolo_test_is_named         (GtkWidget           *widget,
                                        const char          *name);
+
+/* The alert (rolo-alert.h) on screen over @window, any window when NULL;
+ * NULL when none is. (transfer none) */
+GtkWidget *rolo_test_alert_shown      (GtkWindow           *window);
+/* Clicks the button of @response in @alert, as the user would; fails the
+ * test when it has none or it cannot be clicked. */
+void       rolo_test_alert_respond    (GtkWidget           *alert,
+                                       const char          *response);
 
 /* Whether @model, or a section or submenu of it, has an item for @action. */
 gboolean   rolo_test_menu_has_action  (GMenuModel          *model,

@@ -625,7 +625,7 @@ main (int   argc,
    * dropped while GDK probes for GL, leaks in a way LeakSanitizer cannot
    * attribute. The cairo renderer draws these widgets just as well. */
   g_setenv ("GTK_A11Y", "none", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   g_test_init (&argc, &argv, NULL);
 
   /* The sample store goes to a data directory of our own, never the user's.

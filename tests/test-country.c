@@ -263,11 +263,9 @@ test_translated (void)
 {
   if (g_test_subprocess ())
     {
-      if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-        {
-          g_test_skip ("No C.UTF-8 locale");
-          return;
-        }
+      /* A German locale (build-aux/dev deps makes it): newer glibc ignores
+       * LANGUAGE in the C locale. */
+      g_assert_nonnull (setlocale (LC_ALL, "de_DE.UTF-8"));
       g_setenv ("LANGUAGE", "de", TRUE);
       g_assert_cmpstr (rolo_country_get_name (country ("DE")), ==, "Deutschland");
       g_assert_cmpstr (rolo_country_get_name (country ("IN")), ==, "Indien");

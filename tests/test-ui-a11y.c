@@ -528,7 +528,7 @@ main (int   argc,
 {
   /* The test backend records what assistive technologies would be told. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

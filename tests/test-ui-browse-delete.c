@@ -368,20 +368,10 @@ test_delete_refused (Fixture       *fixture,
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
 
-static AdwMessageDialog *
+static GtkWidget *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return rolo_test_alert_shown (NULL);
 }
 
 /* More than 20 at once asks first; Cancel keeps every row. */
@@ -389,7 +379,7 @@ static void
 test_delete_confirm (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   connect_rows (fixture, 30);
   select_rows (fixture, 0, 20);
@@ -403,16 +393,16 @@ test_delete_confirm (Fixture       *fixture,
   activate (fixture, "win.delete-selected");
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_cmpstr (rolo_alert_get_default_response (dialog), ==, "cancel");
   g_assert_cmpuint (n_rows (fixture), ==, 30);
-  adw_message_dialog_response (dialog, "cancel");
+  rolo_test_alert_respond (dialog, "cancel");
   g_assert_cmpuint (n_rows (fixture), ==, 30);
   g_assert_null (rolo_window_get_delete_toast (fixture->window));
 
   activate (fixture, "win.delete-selected");
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "delete");
+  rolo_test_alert_respond (dialog, "delete");
   g_assert_cmpuint (n_rows (fixture), ==, 5);
   assert_toast_title (fixture, "25 contacts deleted");
 
@@ -456,7 +446,7 @@ test_delete_on_close_refused (Fixture       *fixture,
 {
   Closed closed = { fixture, FALSE, 0, 0 };
   GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   connect_rows (fixture, 30);
   delete_row (fixture, 2);
@@ -467,11 +457,11 @@ test_delete_on_close_refused (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (fixture->window));
   rolo_test_wait_until (message_dialog_shown, NULL, TIMEOUT_MS);
   dialog = find_message_dialog ();
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "1 Delete Could Not Be Sent");
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "keep");
+  g_assert_cmpstr (rolo_alert_get_heading (dialog), ==, "1 Delete Could Not Be Sent");
+  g_assert_cmpstr (rolo_alert_get_default_response (dialog), ==, "keep");
 
   /* Kept open: the row is back. */
-  adw_message_dialog_response (dialog, "keep");
+  rolo_test_alert_respond (dialog, "keep");
   rolo_test_iterate_for (100);
   g_assert_false (closed.destroyed);
   g_assert_cmpuint (n_rows (fixture), ==, 30);

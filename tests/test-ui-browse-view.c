@@ -214,7 +214,7 @@ test_keyboard (Fixture       *fixture,
    * loading page has faded out). */
   rolo_test_iterate_for (400);
   gtk_window_set_focus (GTK_WINDOW (window), NULL);
-  for (guint i = 0; i < 14 && row == NULL; i++)
+  for (guint i = 0; i < 24 && row == NULL; i++)
     {
       GtkWidget *focus;
 

@@ -548,7 +548,7 @@ main (int   argc,
 {
   /* As in test-ui-window.c: names readable by tests, no bus, no GL. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -362,9 +362,9 @@ test_duplicate_email (Fixture       *fixture,
   /* What was typed goes only when the user says so. */
   g_signal_emit_by_name (editor_button (fixture, "editor.open-duplicate"), "clicked");
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (discard_dialog (fixture))),
+  g_assert_cmpstr (rolo_alert_get_heading (discard_dialog (fixture)),
                    ==, "Open the Existing Contact?");
-  respond (discard_dialog (fixture), "_Keep Editing");
+  rolo_test_alert_respond (discard_dialog (fixture), "keep");
   rolo_test_iterate_for (100);
   g_assert_cmpint (rolo_contact_editor_get_id (fixture->editor), ==, 0);
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "S. Johnson");
@@ -372,7 +372,7 @@ test_duplicate_email (Fixture       *fixture,
 
   g_signal_emit_by_name (editor_button (fixture, "editor.open-duplicate"), "clicked");
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
-  respond (discard_dialog (fixture), "_Open Contact");
+  rolo_test_alert_respond (discard_dialog (fixture), "open");
   wait_settled (fixture);
   g_assert_cmpint (rolo_contact_editor_get_id (fixture->editor), ==, id);
   assert_field_text (fixture, ROLO_CONTACT_FIELD_NAME, "Sarah Johnson");

@@ -19,7 +19,7 @@ static void
 test_discard (Fixture       *fixture,
               gconstpointer  user_data)
 {
-  GtkWindow *dialog;
+  GtkWidget *dialog;
 
   open_editor (fixture, 0);
   /* Nothing typed: closes at once. */
@@ -33,13 +33,12 @@ test_discard (Fixture       *fixture,
   activate (fixture, "editor.cancel");
   dialog = discard_dialog (fixture);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+  g_assert_cmpstr (rolo_alert_get_heading (dialog), ==,
                    "Discard changes?");
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                                               "discard"),
-                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (rolo_alert_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
 
-  respond (dialog, "_Keep Editing");
+  rolo_test_alert_respond (dialog, "keep");
   rolo_test_iterate_for (50);
   g_assert_null (discard_dialog (fixture));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
@@ -49,7 +48,7 @@ test_discard (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (fixture->editor));
   dialog = discard_dialog (fixture);
   g_assert_nonnull (dialog);
-  respond (dialog, "_Discard");
+  rolo_test_alert_respond (dialog, "discard");
   rolo_test_iterate_for (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->editor)));
   g_assert_cmpuint (count_requests (fixture, "POST"), ==, 0);
@@ -324,7 +323,7 @@ static void
 discard_then_window_goes (Fixture *fixture,
                           Quit    *quit)
 {
-  respond (discard_dialog (fixture), "_Discard");
+  rolo_test_alert_respond (discard_dialog (fixture), "discard");
   rolo_test_wait_for_flag (&quit->destroyed, TIMEOUT_MS);
   g_signal_handlers_disconnect_by_data (gtk_window_get_toplevels (), quit);
   g_assert_null (window_editor (quit->window));
@@ -341,7 +340,7 @@ test_quit_dirty (Fixture       *fixture,
   g_autoptr(RoloWindow) window = NULL;
   Quit quit = { NULL, FALSE };
   g_auto(GStrv) accels = NULL;
-  GtkWindow *dialog;
+  GtkWidget *dialog;
 
   window = window_new_watched (fixture, app, &quit);
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
@@ -353,15 +352,14 @@ test_quit_dirty (Fixture       *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
   dialog = discard_dialog (fixture);
-  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+  g_assert_cmpstr (rolo_alert_get_heading (dialog), ==,
                    "Discard changes?");
-  g_assert_cmpint (adw_message_dialog_get_response_appearance (ADW_MESSAGE_DIALOG (dialog),
-                                                               "discard"),
-                   ==, ADW_RESPONSE_DESTRUCTIVE);
+  g_assert_cmpint (rolo_alert_get_response_appearance (dialog, "discard"), ==,
+                   ADW_RESPONSE_DESTRUCTIVE);
   /* Nothing went while it asks. */
   g_assert_false (quit.destroyed);
 
-  respond (dialog, "_Keep Editing");
+  rolo_test_alert_respond (dialog, "keep");
   rolo_test_iterate_for (100);
   g_assert_false (quit.destroyed);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -394,7 +392,7 @@ test_close_window_dirty (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (window));
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
   g_assert_false (quit.destroyed);
-  respond (discard_dialog (fixture), "_Keep Editing");
+  rolo_test_alert_respond (discard_dialog (fixture), "keep");
   rolo_test_iterate_for (100);
   g_assert_false (quit.destroyed);
   g_assert_true (window_editor (window) == fixture->editor);
@@ -428,7 +426,7 @@ test_discard_frees_editor (Fixture       *fixture,
   fixture->editor = editor;
   gtk_window_close (GTK_WINDOW (editor));
   rolo_test_wait_until (message_dialog_shown, fixture, TIMEOUT_MS);
-  respond (discard_dialog (fixture), "_Discard");
+  rolo_test_alert_respond (discard_dialog (fixture), "discard");
   fixture->editor = NULL;
 
   rolo_test_wait_until (pointer_cleared, &editor, TIMEOUT_MS);

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "rolo-application.h"
 #include "rolo-csv.h"
 #include "rolo-export-dialog.h"
 #include "rolo-import-dialog.h"
@@ -360,7 +361,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

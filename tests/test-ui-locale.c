@@ -132,7 +132,7 @@ main (int   argc,
 
   g_assert_nonnull (localedir);
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   /* Not gtk_test_init(), which sets an English locale of its own. */

@@ -182,7 +182,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "ar", TRUE);
   g_setenv ("LC_ALL", "ar_EG.UTF-8", TRUE);
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   g_assert_nonnull (localedir);
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

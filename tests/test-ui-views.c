@@ -140,30 +140,10 @@ views_button (Fixture *fixture)
   return GTK_MENU_BUTTON (button);
 }
 
-static AdwMessageDialog *
+static GtkWidget *
 find_message_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* As its button does: libadwaita 1.2's adw_message_dialog_response() leaves
- * the dialog open. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  return rolo_test_alert_shown (NULL);
 }
 
 /* Types @name into the dialog @action opens and answers @response. */
@@ -173,14 +153,14 @@ answer_name (Fixture    *fixture,
              GVariant   *target,
              const char *name)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   activate (fixture, action, target);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), name);
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
-  respond (dialog, "save");
+  gtk_editable_set_text (GTK_EDITABLE (rolo_alert_get_extra_child (dialog)), name);
+  g_assert_true (rolo_alert_get_response_enabled (dialog, "save"));
+  rolo_test_alert_respond (dialog, "save");
 }
 
 static GVariant *
@@ -314,14 +294,14 @@ static void
 test_save_blank (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
   activate (fixture, "win.save-view-as", NULL);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "   ");
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
-  respond (dialog, "cancel");
+  gtk_editable_set_text (GTK_EDITABLE (rolo_alert_get_extra_child (dialog)), "   ");
+  g_assert_false (rolo_alert_get_response_enabled (dialog, "save"));
+  rolo_test_alert_respond (dialog, "cancel");
   assert_stored_names (fixture, "");
 }
 
@@ -591,7 +571,7 @@ main (int   argc,
       char *argv[])
 {
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

@@ -576,7 +576,7 @@ main (int   argc,
    * probes for GL, leaks in a way LeakSanitizer cannot attribute. The cairo
    * renderer draws these widgets just as well. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_setenv ("GDK_DEBUG", "gl-disable", FALSE);
+  rolo_skip_gl_for_cairo ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

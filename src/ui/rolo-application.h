@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (RoloApplication, rolo_application, ROLO, APPLICATION, AdwA
 #define ROLO_DEFAULT_BASE_URL "https://api.ysuite.org"
 
 RoloApplication *rolo_application_new                 (void);
+void             rolo_skip_gl_for_cairo               (void);
 RoloClient      *rolo_application_client_from_environ (const char * const  *envp,
                                                        GError             **error);
 GSettings       *rolo_application_new_settings        (void);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-alert.h"
 #include "rolo-contact-editor-private.h"
 #include "rolo-contact-match.h"
 #include "rolo-error-text.h"
@@ -252,7 +253,7 @@ close_after_discard_cb (gpointer user_data)
 static void
 discard_response_cb (RoloContactEditor *self,
                      const char        *response,
-                     AdwMessageDialog  *dialog)
+                     GtkWidget         *dialog)
 {
   if (g_strcmp0 (response, "discard") != 0)
     {
@@ -271,20 +272,16 @@ discard_response_cb (RoloContactEditor *self,
 void
 rolo_contact_editor_ask_discard (RoloContactEditor *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard changes?"),
-                                              _("The changes you made will be lost."));
+  GtkWidget *dialog = rolo_alert_new (_("Discard changes?"),
+                                      _("The changes you made will be lost."));
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  rolo_alert_add_response (dialog, "keep", _("_Keep Editing"), ADW_RESPONSE_DEFAULT);
+  rolo_alert_add_response (dialog, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  rolo_alert_set_default_response (dialog, "keep");
+  rolo_alert_set_close_response (dialog, "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rolo_alert_present (dialog, GTK_WIDGET (self));
 }
 
 /* Closing now would lose something: changes, or a save on its way. */

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-alert.h"
 #include "rolo-contact-editor-private.h"
 #include "rolo-contact-match.h"
 #include "rolo-contact-validation.h"
@@ -225,7 +226,7 @@ rolo_contact_editor_open_duplicate (RoloContactEditor *self)
 static void
 open_duplicate_response_cb (RoloContactEditor *self,
                             const char        *response,
-                            AdwMessageDialog  *dialog)
+                            GtkWidget         *dialog)
 {
   if (g_strcmp0 (response, "open") == 0)
     rolo_contact_editor_open_duplicate (self);
@@ -249,19 +250,15 @@ open_duplicate_action (GtkWidget  *widget,
       return;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Open the Existing Contact?"),
-                                   _("What you typed for the new contact will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "keep", _("_Keep Editing"),
-                                    "open", _("_Open Contact"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  dialog = rolo_alert_new (_("Open the Existing Contact?"),
+                           _("What you typed for the new contact will be lost."));
+  rolo_alert_add_response (dialog, "keep", _("_Keep Editing"), ADW_RESPONSE_DEFAULT);
+  rolo_alert_add_response (dialog, "open", _("_Open Contact"), ADW_RESPONSE_DESTRUCTIVE);
+  rolo_alert_set_default_response (dialog, "keep");
+  rolo_alert_set_close_response (dialog, "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_duplicate_response_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rolo_alert_present (dialog, GTK_WIDGET (self));
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-alert.h"
 #include "rolo-error-text.h"
 #include "rolo-contacts-page.h"
 #include "rolo-preferences.h"
@@ -418,26 +419,19 @@ disconnect_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   RoloPreferences *self = ROLO_PREFERENCES (widget);
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Disconnect the Workspace?"),
-                                                       _("The API keys are removed from your "
-                                                         "keyring. To connect again you need "
-                                                         "a key pair; YSUITE shows a secret "
-                                                         "key only once, when it is "
-                                                         "created.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "disconnect", _("_Disconnect"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "disconnect",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rolo_alert_new (_("Disconnect the Workspace?"),
+                           _("The API keys are removed from your keyring. To connect again "
+                             "you need a key pair; YSUITE shows a secret key only once, when "
+                             "it is created."));
+  rolo_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  rolo_alert_add_response (dialog, "disconnect", _("_Disconnect"), ADW_RESPONSE_DESTRUCTIVE);
+  rolo_alert_set_default_response (dialog, "cancel");
+  rolo_alert_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (disconnect_response_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rolo_alert_present (dialog, GTK_WIDGET (self));
 }
 
 /* Any change makes the last test's answer stale. */

@@ -188,17 +188,24 @@ focus_left_cb (RoloTagCompletion *self)
   g_idle_add_full (G_PRIORITY_DEFAULT, close_if_left_cb, g_object_ref (self), g_object_unref);
 }
 
+/* The popover is the entry's child: it goes before the entry does, even
+ * when something (a pending idle) still holds the completion. */
+static void
+drop_entry (RoloTagCompletion *self)
+{
+  if (self->entry == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->entry, self);
+  gtk_widget_unparent (GTK_WIDGET (self->popover));
+  g_clear_weak_pointer (&self->entry);
+}
+
 static void
 rolo_tag_completion_dispose (GObject *object)
 {
   RoloTagCompletion *self = ROLO_TAG_COMPLETION (object);
 
-  if (self->entry != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->entry, self);
-      gtk_widget_unparent (GTK_WIDGET (self->popover));
-      g_clear_weak_pointer (&self->entry);
-    }
+  drop_entry (self);
   g_clear_object (&self->popover);
   g_clear_object (&self->names);
 
@@ -274,6 +281,7 @@ rolo_tag_completion_new (GtkWidget *entry)
 
   g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "destroy", G_CALLBACK (drop_entry), self, G_CONNECT_SWAPPED);
   keys = gtk_event_controller_key_new ();
   /* Before the text inside, which keeps Down for itself. */
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-alert.h"
 #include "rolo-contact-editor.h"
 #include "rolo-window-private.h"
 
@@ -270,7 +271,7 @@ new_contact_action (GtkWidget  *widget,
 static void
 delete_confirmed_cb (RoloWindow       *self,
                      const char       *response,
-                     AdwMessageDialog *dialog)
+                     GtkWidget        *dialog)
 {
   GPtrArray *contacts = g_object_get_data (G_OBJECT (dialog), "rolo-contacts");
 
@@ -282,28 +283,24 @@ static void
 rolo_window_confirm_delete (RoloWindow *self,
                             GPtrArray  *contacts)
 {
-  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL));
-  adw_message_dialog_format_heading (dialog,
-                                     g_dngettext (GETTEXT_PACKAGE,
-                                                  "Delete %'u Contact?", "Delete %'u Contacts?",
-                                                  contacts->len),
-                                     contacts->len);
-  adw_message_dialog_set_body (dialog, _("They are deleted from the workspace for everyone "
-                                         "who uses it. You can still undo it right after."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Delete %'u Contact?", "Delete %'u Contacts?",
+                                          contacts->len),
+                             contacts->len);
+  dialog = rolo_alert_new (heading, _("They are deleted from the workspace for everyone who "
+                                      "uses it. You can still undo it right after."));
+  rolo_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  rolo_alert_add_response (dialog, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
+  rolo_alert_set_default_response (dialog, "cancel");
+  rolo_alert_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "rolo-contacts", g_ptr_array_ref (contacts),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_confirmed_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rolo_alert_present (dialog, GTK_WIDGET (self));
 }
 
 /* The selected rows that are loaded, as copies: rows can be refilled while

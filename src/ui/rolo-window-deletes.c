@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-alert.h"
 #include "rolo-error-text.h"
 #include "rolo-window-private.h"
 
@@ -205,7 +206,7 @@ close_idle_cb (gpointer user_data)
 static void
 unsent_response_cb (RoloWindow       *self,
                     const char       *response,
-                    AdwMessageDialog *dialog)
+                    GtkWidget        *dialog)
 {
   if (!g_str_equal (response, "quit"))
     return;
@@ -223,27 +224,24 @@ rolo_window_ask_unsent (RoloWindow   *self,
 {
   g_autofree char *reason = rolo_error_text_description (error);
   guint64 n_unsent = g_ascii_strtoull (error->message, NULL, 10);
-  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
 
   if (n_unsent == 0 || n_unsent > G_MAXUINT)
     n_unsent = 1;
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), NULL, reason));
-  adw_message_dialog_format_heading (dialog,
-                                     g_dngettext (GETTEXT_PACKAGE,
-                                                  "%'u Delete Could Not Be Sent",
-                                                  "%'u Deletes Could Not Be Sent",
-                                                  (guint) n_unsent),
-                                     (guint) n_unsent);
-  adw_message_dialog_add_responses (dialog,
-                                    "keep", _("_Keep Open"),
-                                    "quit", _("_Quit Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "quit", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%'u Delete Could Not Be Sent",
+                                          "%'u Deletes Could Not Be Sent",
+                                          (guint) n_unsent),
+                             (guint) n_unsent);
+  dialog = rolo_alert_new (heading, reason);
+  rolo_alert_add_response (dialog, "keep", _("_Keep Open"), ADW_RESPONSE_DEFAULT);
+  rolo_alert_add_response (dialog, "quit", _("_Quit Anyway"), ADW_RESPONSE_DESTRUCTIVE);
+  rolo_alert_set_default_response (dialog, "keep");
+  rolo_alert_set_close_response (dialog, "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (unsent_response_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rolo_alert_present (dialog, GTK_WIDGET (self));
 }
 
 static void

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rolo-alert.h"
 #include "rolo-window-private.h"
 
 #define N_VIEW_SHORTCUTS 9
@@ -292,20 +293,20 @@ save_view_action (GtkWidget  *widget,
 }
 
 static void
-name_changed_cb (AdwMessageDialog *dialog,
-                 GtkEditable      *entry)
+name_changed_cb (GtkWidget   *dialog,
+                 GtkEditable *entry)
 {
   g_autofree char *name = g_strdup (gtk_editable_get_text (entry));
 
-  adw_message_dialog_set_response_enabled (dialog, "save", *g_strstrip (name) != '\0');
+  rolo_alert_set_response_enabled (dialog, "save", *g_strstrip (name) != '\0');
 }
 
 static void
 name_response_cb (RoloWindow       *self,
                   const char       *response,
-                  AdwMessageDialog *dialog)
+                  GtkWidget        *dialog)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (rolo_alert_get_extra_child (dialog));
   int position = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "rolo-view"));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   const RoloSavedView *view;
@@ -347,24 +348,19 @@ rolo_window_ask_view_name (RoloWindow *self,
 {
   const RoloSavedView *view = position >= 0 ? rolo_saved_views_get (self->saved_views, position)
                                             : NULL;
-  AdwMessageDialog *dialog;
+  GtkWidget *dialog;
   GtkWidget *entry = gtk_entry_new ();
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       view != NULL ? _("Rename View")
-                                                                    : _("Save View"),
-                                                       NULL));
-  adw_message_dialog_set_body (dialog, view != NULL
-                               ? _("The view keeps its search, filter, sort and columns.")
-                               : _("The search, filter, sort and columns shown are saved "
-                                   "under this name."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", view != NULL ? _("_Rename") : _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  dialog = rolo_alert_new (view != NULL ? _("Rename View") : _("Save View"),
+                           view != NULL
+                           ? _("The view keeps its search, filter, sort and columns.")
+                           : _("The search, filter, sort and columns shown are saved "
+                               "under this name."));
+  rolo_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  rolo_alert_add_response (dialog, "save", view != NULL ? _("_Rename") : _("_Save"),
+                           ADW_RESPONSE_SUGGESTED);
+  rolo_alert_set_default_response (dialog, "save");
+  rolo_alert_set_close_response (dialog, "cancel");
 
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_max_length (GTK_ENTRY (entry), 80);
@@ -373,7 +369,7 @@ rolo_window_ask_view_name (RoloWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (entry),
                          view != NULL ? view->name
                                       : gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  adw_message_dialog_set_extra_child (dialog, entry);
+  rolo_alert_set_extra_child (dialog, entry);
   g_signal_connect_object (entry, "changed", G_CALLBACK (name_changed_cb), dialog,
                            G_CONNECT_SWAPPED);
   name_changed_cb (dialog, GTK_EDITABLE (entry));
@@ -381,7 +377,7 @@ rolo_window_ask_view_name (RoloWindow *self,
   g_object_set_data (G_OBJECT (dialog), "rolo-view", GINT_TO_POINTER (position));
   g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self,
                            G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  rolo_alert_present (dialog, GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
 }
 

@@ -87,6 +87,17 @@ rolo_test_is_primary_menu (GtkWidget  *widget,
   return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
 }
 
+gboolean
+rolo_test_is_adw_row_button (GtkWidget *widget)
+{
+  const char * const icons[] = { "adw-entry-apply-symbolic", "view-reveal-symbolic",
+                                 "view-conceal-symbolic", NULL };
+
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW) != NULL &&
+         g_strv_contains (icons, gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL
+                                   ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "");
+}
+
 GtkWidget *
 rolo_test_alert_shown (GtkWindow *window)
 {

@@ -51,6 +51,10 @@ gboolean   rolo_test_is_primary_menu  (GtkWidget           *widget,
 gboolean   rolo_test_is_named         (GtkWidget           *widget,
                                        const char          *name);
 
+/* An entry row's own Apply or Show Password button: libadwaita's, named by
+ * its tooltip only in libadwaita 1.7 (not ours to name). */
+gboolean   rolo_test_is_adw_row_button (GtkWidget          *widget);
+
 /* The alert (rolo-alert.h) on screen over @window, any window when NULL;
  * NULL when none is. (transfer none) */
 GtkWidget *rolo_test_alert_shown      (GtkWindow           *window);

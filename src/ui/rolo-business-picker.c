@@ -316,6 +316,7 @@ rolo_business_picker_init (RoloBusinessPicker *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_focus_name_menu_button (self->button);
   rolo_focus_return_from_popover (self->popover, GTK_WIDGET (self->button));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);

@@ -326,6 +326,27 @@ rolo_contact_cell_set_property (GObject      *object,
     }
 }
 
+/* Tab into a cell stops on its row: the row is what is selected, opened and
+ * deleted. GTK 4.12 and later ask the cell of the column whose header had
+ * the focus last, and without this skip the rows altogether. */
+static gboolean
+rolo_contact_cell_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  GtkWidget *row;
+
+  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
+    return FALSE;
+
+  for (row = gtk_widget_get_parent (widget); row != NULL; row = gtk_widget_get_parent (row))
+    if (gtk_widget_get_focusable (row) && g_strcmp0 (gtk_widget_get_css_name (row), "row") == 0)
+      break;
+  if (row == NULL || gtk_widget_is_focus (row))
+    return FALSE;
+
+  return gtk_widget_grab_focus (row);
+}
+
 static void
 rolo_contact_cell_class_init (RoloContactCellClass *klass)
 {
@@ -350,6 +371,8 @@ rolo_contact_cell_class_init (RoloContactCellClass *klass)
                        0, G_MAXUINT, GTK_INVALID_LIST_POSITION,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->focus = rolo_contact_cell_focus;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "contactcell");

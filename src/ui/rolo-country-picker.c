@@ -262,6 +262,7 @@ rolo_country_picker_init (RoloCountryPicker *self)
   g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_focus_name_menu_button (self->button);
   rolo_focus_return_from_popover (self->popover, GTK_WIDGET (self->button));
 
   self->search = g_strdup ("");

@@ -143,3 +143,17 @@ rolo_focus_tab_leaves_list (GtkWidget *list)
   g_signal_connect_object (controller, "key-pressed", G_CALLBACK (tab_pressed_cb), list, 0);
   gtk_widget_add_controller (list, controller);
 }
+
+void
+rolo_focus_name_menu_button (GtkMenuButton *button)
+{
+  GtkWidget *inner;
+
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+
+  inner = gtk_widget_get_first_child (GTK_WIDGET (button));
+  if (inner != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (inner),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, button, NULL,
+                                    -1);
+}

@@ -23,4 +23,9 @@ void rolo_focus_return_from_popover (GtkPopover *popover,
  * (4.12 added GtkListTabBehavior for it). */
 void rolo_focus_tab_leaves_list    (GtkWidget  *list);
 
+/* The focus lands on the button inside @button, which GTK 4.18 leaves
+ * without a name: it is named by @button, whose name a screen reader then
+ * reads. */
+void rolo_focus_name_menu_button   (GtkMenuButton *button);
+
 G_END_DECLS

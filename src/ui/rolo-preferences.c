@@ -421,7 +421,7 @@ disconnect_action (GtkWidget  *widget,
   RoloPreferences *self = ROLO_PREFERENCES (widget);
   GtkWidget *dialog;
 
-  dialog = rolo_alert_new (_("Disconnect the Workspace?"),
+  dialog = rolo_alert_new (_("Disconnect Workspace?"),
                            _("The API keys are removed from your keyring. To connect again "
                              "you need a key pair; YSUITE shows a secret key only once, when "
                              "it is created."));

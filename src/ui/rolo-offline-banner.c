@@ -13,12 +13,20 @@
 
 #include "rolo-offline-banner.h"
 
+/* libadwaita 1.3 has the banner itself; before, the template's strip (a
+ * revealer with the same words and button) stands in for it. */
+#define HAS_ADW_BANNER ADW_CHECK_VERSION (1, 3, 0)
+
 struct _RoloOfflineBanner
 {
   AdwBin           parent_instance;
 
+#if HAS_ADW_BANNER
+  AdwBanner       *banner;
+#else
   GtkRevealer     *revealer;
   GtkLabel        *label;
+#endif
 
   RoloContactList *contacts;
   char            *text;       /* NULL while hidden */
@@ -74,11 +82,22 @@ rolo_offline_banner_update (RoloOfflineBanner *self)
 
   g_clear_pointer (&self->text, g_free);
   if (shown)
+    self->text = dup_text (self->contacts);
+
+#if HAS_ADW_BANNER
+  if (shown)
     {
-      self->text = dup_text (self->contacts);
-      gtk_label_set_label (self->label, self->text);
+      /* The banner's title is markup. */
+      g_autofree char *escaped = g_markup_escape_text (self->text, -1);
+
+      adw_banner_set_title (self->banner, escaped);
     }
+  adw_banner_set_revealed (self->banner, shown);
+#else
+  if (shown)
+    gtk_label_set_label (self->label, self->text);
   gtk_revealer_set_reveal_child (self->revealer, shown);
+#endif
 }
 
 static void
@@ -86,7 +105,7 @@ rolo_offline_banner_dispose (GObject *object)
 {
   RoloOfflineBanner *self = ROLO_OFFLINE_BANNER (object);
 
-  /* AdwBin lets go of the child, the template's revealer. */
+  /* AdwBin lets go of the child: the banner, or the template's revealer. */
   rolo_offline_banner_set_contacts (self, NULL);
 
   G_OBJECT_CLASS (rolo_offline_banner_parent_class)->dispose (object);
@@ -111,17 +130,28 @@ rolo_offline_banner_class_init (RoloOfflineBannerClass *klass)
   object_class->dispose = rolo_offline_banner_dispose;
   object_class->finalize = rolo_offline_banner_finalize;
 
+#if !HAS_ADW_BANNER
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rolo_app/Rolo/rolo-offline-banner.ui");
   gtk_widget_class_bind_template_child (widget_class, RoloOfflineBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, RoloOfflineBanner, label);
+#endif
   gtk_widget_class_set_css_name (widget_class, "offlinebanner");
 }
 
 static void
 rolo_offline_banner_init (RoloOfflineBanner *self)
 {
+#if HAS_ADW_BANNER
+  self->banner = ADW_BANNER (adw_banner_new (""));
+  adw_banner_set_button_label (self->banner, _("Retry _Now"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner), "win.retry-now");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Offline"), -1);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->banner));
+#else
   gtk_widget_init_template (GTK_WIDGET (self));
+#endif
 }
 
 void

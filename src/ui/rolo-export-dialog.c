@@ -14,6 +14,7 @@
 #include "rolo-error-text.h"
 #include "rolo-export-dialog.h"
 #include "rolo-exporter.h"
+#include "rolo-file-pick.h"
 #include "rolo-transfer-progress.h"
 
 struct _RoloExportDialog
@@ -31,7 +32,6 @@ struct _RoloExportDialog
   GArray               *ids;      /* gint64, or NULL: the query's contacts */
   RoloExporter         *exporter; /* while exporting */
   GCancellable         *cancellable;
-  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (RoloExportDialog, rolo_export_dialog, ADW_TYPE_WINDOW)
@@ -126,17 +126,11 @@ rolo_export_dialog_export_to (RoloExportDialog *self,
 }
 
 static void
-chooser_response_cb (RoloExportDialog *self,
-                     int               response,
-                     GtkNativeDialog  *chooser)
+file_picked_cb (GtkWidget *owner,
+                GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
   if (file != NULL)
-    rolo_export_dialog_export_to (self, file);
+    rolo_export_dialog_export_to (ROLO_EXPORT_DIALOG (owner), file);
 }
 
 static void
@@ -150,15 +144,8 @@ choose_file_action (GtkWidget  *widget,
   g_autofree char *name = g_strdup_printf ("%s.%s", C_("file name", "Contacts"),
                                            rolo_file_format_get_extension (format));
 
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Export Contacts"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rolo_file_pick (widget, ROLO_FILE_PICK_SAVE, _("Export Contacts"), _("_Export"), name, NULL,
+                  file_picked_cb);
 }
 
 static void
@@ -206,7 +193,6 @@ rolo_export_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (rolo_export_dialog_parent_class)->dispose (object);
 }

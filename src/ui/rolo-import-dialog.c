@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
+#include "rolo-file-pick.h"
 #include "rolo-import-dialog.h"
 #include "rolo-importer.h"
 #include "rolo-transfer-progress.h"
@@ -41,7 +42,6 @@ struct _RoloImportDialog
   GtkWidget            *problem_rows[MAX_PROBLEM_ROWS + 1];
   guint                 n_problem_rows;
   GCancellable         *cancellable;  /* of the step running, if any */
-  GtkFileChooserNative *chooser;
   gboolean              imported;
 };
 
@@ -434,17 +434,11 @@ rolo_import_dialog_save_report (RoloImportDialog *self,
 }
 
 static void
-chooser_response_cb (RoloImportDialog *self,
-                     int               response,
-                     GtkNativeDialog  *chooser)
+report_picked_cb (GtkWidget *owner,
+                  GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
   if (file != NULL)
-    rolo_import_dialog_save_report (self, file);
+    rolo_import_dialog_save_report (ROLO_IMPORT_DIALOG (owner), file);
 }
 
 static void
@@ -452,20 +446,9 @@ save_report_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  RoloImportDialog *self = ROLO_IMPORT_DIALOG (widget);
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser),
-                                     /* Translators: the suggested file name
-                                      * of an import's report. */
-                                     _("Rows not imported.csv"));
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  rolo_file_pick (widget, ROLO_FILE_PICK_SAVE, _("Save Report"), _("_Save"),
+                  /* Translators: the suggested file name of an import's report. */
+                  _("Rows not imported.csv"), NULL, report_picked_cb);
 }
 
 static void
@@ -500,7 +483,6 @@ rolo_import_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (rolo_import_dialog_parent_class)->dispose (object);
 }

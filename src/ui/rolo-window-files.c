@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-export-dialog.h"
+#include "rolo-file-pick.h"
 #include "rolo-import-dialog.h"
 #include "rolo-window-private.h"
 
@@ -142,25 +143,20 @@ rolo_window_open_import (RoloWindow *self,
 }
 
 static void
-import_chooser_cb (RoloWindow      *self,
-                   int              response,
-                   GtkNativeDialog *chooser)
+import_picked_cb (GtkWidget *owner,
+                  GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
+  RoloWindow *self = ROLO_WINDOW (owner);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
   if (file != NULL && self->client != NULL)
     rolo_window_open_import (self, file);
 }
 
 static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *mime_type,
-            const char     *pattern)
+add_filter (GListStore *filters,
+            const char *name,
+            const char *mime_type,
+            const char *pattern)
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
@@ -168,38 +164,32 @@ add_filter (GtkFileChooser *chooser,
   if (mime_type != NULL)
     gtk_file_filter_add_mime_type (filter, mime_type);
   gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
+  g_list_store_append (filters, filter);
 }
 
-/* The file chooser, through the portal where there is one. */
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
   RoloWindow *self = ROLO_WINDOW (widget);
-  GtkFileChooserNative *chooser;
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (self->client == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Import Contacts"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                         _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_filter_set_name (all, _("Contacts (CSV or vCard)"));
   gtk_file_filter_add_mime_type (all, "text/csv");
   gtk_file_filter_add_mime_type (all, "text/vcard");
   gtk_file_filter_add_mime_type (all, "text/x-vcard");
   gtk_file_filter_add_pattern (all, "*.csv");
   gtk_file_filter_add_pattern (all, "*.vcf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
-  add_filter (GTK_FILE_CHOOSER (chooser), _("CSV (spreadsheets)"), "text/csv", "*.csv");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("vCard (address books)"), "text/vcard", "*.vcf");
-  g_signal_connect_object (chooser, "response", G_CALLBACK (import_chooser_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_list_store_append (filters, all);
+  add_filter (filters, _("CSV (spreadsheets)"), "text/csv", "*.csv");
+  add_filter (filters, _("vCard (address books)"), "text/vcard", "*.vcf");
+  rolo_file_pick (widget, ROLO_FILE_PICK_OPEN, _("Import Contacts"), _("_Open"), NULL,
+                  G_LIST_MODEL (filters), import_picked_cb);
 }
 
 static void

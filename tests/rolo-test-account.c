@@ -62,19 +62,13 @@ is_row_titled (GtkWidget  *widget,
          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
-static gboolean
-is_shown_button_for (GtkWidget  *widget,
-                     const char *action_name)
-{
-  return rolo_test_is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
-}
-
 /* The one on screen, if several do the same. */
 static GtkWidget *
 button_for (gpointer    widget,
             const char *action_name)
 {
-  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (widget), is_shown_button_for, action_name);
+  GtkWidget *button = rolo_test_find_widget (GTK_WIDGET (widget), rolo_test_is_shown_button_for,
+                                             action_name);
 
   if (button == NULL)
     button = rolo_test_find_widget (GTK_WIDGET (widget), rolo_test_is_button_for, action_name);

@@ -139,6 +139,13 @@ rolo_test_is_button_for (GtkWidget  *widget,
 }
 
 gboolean
+rolo_test_is_shown_button_for (GtkWidget  *widget,
+                               const char *action_name)
+{
+  return rolo_test_is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
+}
+
+gboolean
 rolo_test_is_named (GtkWidget  *widget,
                     const char *name)
 {

@@ -40,6 +40,9 @@ gboolean   rolo_test_is_type_named    (GtkWidget           *widget,
                                        const char          *type_name);
 gboolean   rolo_test_is_button_for    (GtkWidget           *widget,
                                        const char          *action_name);
+/* The same, on screen: the one the user sees when several do the same. */
+gboolean   rolo_test_is_shown_button_for (GtkWidget        *widget,
+                                          const char       *action_name);
 /* A label on screen that reads @text (a menu's hidden copy does not). */
 gboolean   rolo_test_is_shown_label   (GtkWidget           *widget,
                                        const char          *text);

@@ -418,9 +418,10 @@ test_tab_reaches (Fixture       *fixture,
   window = GTK_WIDGET (fixture->window);
   search = rolo_test_find_widget (window, rolo_test_is_type_named, "GtkSearchEntry");
   column_view = rolo_test_find_widget (window, rolo_test_is_type_named, "GtkColumnView");
-  new_contact = rolo_test_find_widget (window, rolo_test_is_button_for, "win.new-contact");
-  refresh = rolo_test_find_widget (window, rolo_test_is_button_for, "win.refresh");
-  filter = rolo_test_find_widget (window, rolo_test_is_button_for, "win.type-filter");
+  new_contact = rolo_test_find_widget (window, rolo_test_is_shown_button_for,
+                                       "win.new-contact");
+  refresh = rolo_test_find_widget (window, rolo_test_is_shown_button_for, "win.refresh");
+  filter = rolo_test_find_widget (window, rolo_test_is_shown_button_for, "win.type-filter");
   menu = rolo_test_find_widget (window, rolo_test_is_primary_menu, NULL);
   g_assert_nonnull (search);
   g_assert_nonnull (column_view);

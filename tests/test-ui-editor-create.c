@@ -26,13 +26,6 @@ is_label_containing (GtkWidget  *widget,
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
 }
 
-static gboolean
-is_drawable_button_for (GtkWidget  *widget,
-                        const char *action_name)
-{
-  return rolo_test_is_button_for (widget, action_name) && gtk_widget_is_drawable (widget);
-}
-
 static RoloSwitchRow *
 notify_switch (Fixture    *fixture,
                const char *api_field)
@@ -378,8 +371,8 @@ test_open (Fixture       *fixture,
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->editor)) ==
                  rolo_test_find_widget (GTK_WIDGET (fixture->editor), rolo_test_is_button_for,
                                         "editor.edit"));
-  g_assert_null (rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
-                                        "editor.save"));
+  g_assert_null (rolo_test_find_widget (GTK_WIDGET (fixture->editor),
+                                        rolo_test_is_shown_button_for, "editor.save"));
   g_assert_false (rolo_contact_editor_get_dirty (fixture->editor));
   screenshot (fixture, "view");
 
@@ -434,7 +427,7 @@ retry_shown (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
+  return rolo_test_find_widget (GTK_WIDGET (fixture->editor), rolo_test_is_shown_button_for,
                                 "editor.reload") != NULL;
 }
 
@@ -489,8 +482,8 @@ test_open_known_offline (Fixture       *fixture,
     g_assert_false (ADW_IS_STATUS_PAGE (status) && gtk_widget_is_drawable (status));
   rolo_test_wait_until (retry_shown, fixture, TIMEOUT_MS);
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->editor)) ==
-                 rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_drawable_button_for,
-                                        "editor.reload"));
+                 rolo_test_find_widget (GTK_WIDGET (fixture->editor),
+                                        rolo_test_is_shown_button_for, "editor.reload"));
   /* A list row does not say which notifications are on: none shown. */
   g_assert_cmpstr (rolo_contact_details_get_value (details, "Notifications"), ==, "");
   g_assert_true (rolo_test_find_widget (GTK_WIDGET (fixture->editor), is_label_containing,

@@ -93,7 +93,7 @@ test_window (void)
 
   /* The header bar's start is on the right: New Contact there, the main
    * menu on the left. */
-  new_contact = rolo_test_find_widget (root, rolo_test_is_button_for, "win.new-contact");
+  new_contact = rolo_test_find_widget (root, rolo_test_is_shown_button_for, "win.new-contact");
   menu = rolo_test_find_widget (root, rolo_test_is_primary_menu, NULL);
   g_assert_nonnull (new_contact);
   g_assert_nonnull (menu);

@@ -16,6 +16,7 @@
 #include "rolo-client-error.h"
 #include "rolo-country-picker.h"
 #include "rolo-error-text.h"
+#include "rolo-toolbar.h"
 
 /* The rows, in the order they show. */
 typedef enum
@@ -607,6 +608,7 @@ static void
 rolo_bulk_editor_init (RoloBulkEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_toolbar_adopt (GTK_WIDGET (self));
 }
 
 RoloBulkEditor *

@@ -18,6 +18,7 @@
 #include "rolo-country-picker.h"
 #include "rolo-error-text.h"
 #include "rolo-switch-row.h"
+#include "rolo-toolbar.h"
 
 G_DEFINE_FINAL_TYPE (RoloContactEditor, rolo_contact_editor, ADW_TYPE_WINDOW)
 
@@ -522,6 +523,7 @@ static void
 rolo_contact_editor_init (RoloContactEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_toolbar_adopt (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->state = EDITOR_EDITING;

@@ -15,6 +15,7 @@
 #include "rolo-export-dialog.h"
 #include "rolo-exporter.h"
 #include "rolo-file-pick.h"
+#include "rolo-toolbar.h"
 #include "rolo-transfer-progress.h"
 
 struct _RoloExportDialog
@@ -248,6 +249,7 @@ static void
 rolo_export_dialog_init (RoloExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_toolbar_adopt (GTK_WIDGET (self));
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "rolo-file-pick.h"
 #include "rolo-import-dialog.h"
 #include "rolo-importer.h"
+#include "rolo-toolbar.h"
 #include "rolo-transfer-progress.h"
 
 /* A report lists this many problems; the saved report has them all. */
@@ -543,6 +544,7 @@ static void
 rolo_import_dialog_init (RoloImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_toolbar_adopt (GTK_WIDGET (self));
   self->column_rows = g_ptr_array_new ();
 }
 

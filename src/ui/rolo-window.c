@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "rolo-error-text.h"
+#include "rolo-toolbar.h"
 #include "rolo-trace.h"
 #include "rolo-window-private.h"
 
@@ -702,6 +703,7 @@ rolo_window_init (RoloWindow *self)
   self->type_filter = ROLO_CONTACT_TYPE_ANY;
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  rolo_toolbar_adopt (GTK_WIDGET (self));
 
   rolo_window_update_type_filter_label (self);
   self->settings = rolo_application_new_settings ();

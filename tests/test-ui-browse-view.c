@@ -514,8 +514,9 @@ test_columns_fill (Fixture       *fixture,
   assert_column_setting (columns, "type", TRUE, 120);
 }
 
-/* A narrow window drops Type and Created (the avatar shows the type), keeps
- * the user's choice of columns, and brings them back when it widens. */
+/* A narrow window drops Type and Created (the avatar shows the type), the
+ * narrowest keeps the name and the email, both keep the user's choice of
+ * columns and bring them back when it widens. */
 typedef struct
 {
   Fixture *fixture;
@@ -551,6 +552,18 @@ narrow_columns_shown (gpointer user_data)
 
   return gtk_column_view_column_get_visible (column_titled (view, "Type")) &&
          gtk_column_view_column_get_visible (column_titled (view, "Created"));
+}
+
+static gboolean
+narrowest_columns (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  GtkColumnView *view = window_column_view (fixture);
+
+  return narrow_columns_hidden (fixture) &&
+         !gtk_column_view_column_get_visible (column_titled (view, "Mobile")) &&
+         gtk_column_view_column_get_visible (column_titled (view, "Email")) &&
+         gtk_column_view_column_get_visible (column_titled (view, "Name"));
 }
 
 static void
@@ -595,10 +608,23 @@ test_columns_narrow (Fixture       *fixture,
   search = window_widget (fixture, "GtkSearchEntry");
   g_test_message ("search %d wide", gtk_widget_get_width (search));
   g_assert_cmpint (gtk_widget_get_width (search), >=, 150);
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (window_column_view (fixture),
+                                                                   "Mobile")));
+
+  /* Narrower still: the name and one detail. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 380, 600);
+  width = (WidthWait) { fixture, 400 };
+  rolo_test_wait_until (window_at_most, &width, TIMEOUT_MS);
+  rolo_test_wait_until (narrowest_columns, fixture, TIMEOUT_MS);
+  g_clear_pointer (&after, g_variant_unref);
+  after = g_settings_get_value (fixture->settings, "columns");
+  g_assert_true (g_variant_equal (before, after));
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   rolo_test_wait_until (narrow_columns_shown, fixture, TIMEOUT_MS);
   g_assert_true (narrow_columns_shown (fixture));
+  g_assert_true (gtk_column_view_column_get_visible (column_titled (window_column_view (fixture),
+                                                                   "Mobile")));
 }
 
 int

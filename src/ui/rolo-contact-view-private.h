@@ -39,7 +39,7 @@ struct _RoloContactView
    * show less of it (rolo_contact_view_apply_columns()). */
   gboolean              wanted[N_COLUMNS];
   int                   widths[N_COLUMNS];   /* of hidden columns, to show them again */
-  gboolean              narrow;
+  RoloContactViewWidth  width;
   gboolean              applying_columns;
 
   RoloContactSortField  sort_field;

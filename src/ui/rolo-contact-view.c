@@ -179,7 +179,25 @@ is_lesser_column (guint index)
   return index == COLUMN_TYPE || index == COLUMN_CREATED;
 }
 
-/* Shows the columns wanted, less the lesser ones when narrow. A hidden
+/* Whether a column the user wants fits the width: narrow, not the lesser
+ * ones; narrowest, only the first detail wanted (Email, else Mobile). */
+static gboolean
+fits_width (RoloContactView *self,
+            guint            index)
+{
+  switch (self->width)
+    {
+    case ROLO_CONTACT_VIEW_NARROWEST:
+      return index == COLUMN_EMAIL || (index == COLUMN_MOBILE && !self->wanted[COLUMN_EMAIL]);
+    case ROLO_CONTACT_VIEW_NARROW:
+      return !is_lesser_column (index);
+    case ROLO_CONTACT_VIEW_WIDE:
+    default:
+      return TRUE;
+    }
+}
+
+/* Shows the columns wanted that fit the width. A hidden
  * column keeps no width: GTK 4.8 counts a hidden column's fixed width when
  * it shares out the row (gtk_column_view_measure_across()), which left a
  * strip as wide as it at the right and the expanding columns short. */
@@ -190,8 +208,7 @@ rolo_contact_view_apply_columns (RoloContactView *self)
   for (guint i = 0; i < N_COLUMNS; i++)
     {
       GtkColumnViewColumn *column = self->columns[i];
-      gboolean visible = i == COLUMN_NAME ||
-                         (self->wanted[i] && !(self->narrow && is_lesser_column (i)));
+      gboolean visible = i == COLUMN_NAME || (self->wanted[i] && fits_width (self, i));
 
       if (visible == gtk_column_view_column_get_visible (column))
         continue;
@@ -853,25 +870,25 @@ rolo_contact_view_bind_settings (RoloContactView *self,
 }
 
 /**
- * rolo_contact_view_set_narrow:
+ * rolo_contact_view_set_width:
  * @self: a #RoloContactView
- * @narrow: whether the view is narrow (the window decides)
+ * @width: how much room the view has (the window decides)
  *
  * A narrow view leaves out the columns a row is recognised without: Type
- * (the avatar shows it) and Created. What the user chose to show stays as
- * it was, in the Columns menu and the setting, for when it widens again.
+ * (the avatar shows it) and Created; the narrowest keeps the name and one
+ * detail. What the user chose to show stays as it was, in the Columns menu
+ * and the setting, for when it widens again.
  */
 void
-rolo_contact_view_set_narrow (RoloContactView *self,
-                              gboolean         narrow)
+rolo_contact_view_set_width (RoloContactView      *self,
+                             RoloContactViewWidth  width)
 {
   g_return_if_fail (ROLO_IS_CONTACT_VIEW (self));
 
-  narrow = !!narrow;
-  if (self->narrow == narrow)
+  if (self->width == width)
     return;
 
-  self->narrow = narrow;
+  self->width = width;
   rolo_contact_view_apply_columns (self);
 }
 

@@ -57,7 +57,15 @@ GVariant             *rolo_contact_view_dup_columns        (RoloContactView     
 void                  rolo_contact_view_set_columns        (RoloContactView      *self,
                                                             GVariant             *columns);
 
-void                 rolo_contact_view_set_narrow          (RoloContactView      *self,
-                                                            gboolean              narrow);
+/* How much of the table the window has room for. */
+typedef enum
+{
+  ROLO_CONTACT_VIEW_WIDE,
+  ROLO_CONTACT_VIEW_NARROW,    /* without the lesser columns, Type and Created */
+  ROLO_CONTACT_VIEW_NARROWEST, /* the name and one detail */
+} RoloContactViewWidth;
+
+void                 rolo_contact_view_set_width           (RoloContactView      *self,
+                                                            RoloContactViewWidth  width);
 
 G_END_DECLS

@@ -77,6 +77,7 @@ struct _RoloWindow
   RoloTagNames         *tag_names;     /* of the workspace shown, made when asked */
   gboolean              compact;       /* narrow: the header bar keeps the search usable */
   gboolean              narrow;        /* narrower: the table drops its lesser columns */
+  gboolean              narrowest;     /* narrowest: the name and one detail */
   guint                 compact_id;
   GFile                *exported;      /* the last export, for Show in Files */
   GArray               *imported;      /* gint64: the last import's, for Undo */

@@ -434,10 +434,16 @@ rolo_window_add_sort_actions (RoloWindow *self)
 }
 
 /* Below this width the three type buttons become one menu and the count
- * goes, so that the search keeps room to type in; below the second the
- * table leaves out its lesser columns. */
-#define COMPACT_WIDTH 840
-#define NARROW_WIDTH  500
+ * goes, so that the search keeps room to type in; at the second the table
+ * leaves out its lesser columns, at the third it keeps the name and one
+ * detail. */
+#define COMPACT_WIDTH   840
+#define NARROW_WIDTH    500
+#define NARROWEST_WIDTH 400
+
+/* AdwBreakpoint (libadwaita 1.4) tells when the window crosses them; before,
+ * its own allocation does. */
+#define HAS_ADW_BREAKPOINT ADW_CHECK_VERSION (1, 4, 0)
 
 static gboolean
 compact_changed_cb (gpointer user_data)
@@ -447,9 +453,73 @@ compact_changed_cb (gpointer user_data)
   self->compact_id = 0;
   rolo_window_update_list_tools (self);
   rolo_window_update_views (self);
-  rolo_contact_view_set_narrow (self->contact_view, self->narrow);
+  rolo_contact_view_set_width (self->contact_view,
+                               self->narrowest ? ROLO_CONTACT_VIEW_NARROWEST
+                               : self->narrow  ? ROLO_CONTACT_VIEW_NARROW
+                                               : ROLO_CONTACT_VIEW_WIDE);
   return G_SOURCE_REMOVE;
 }
+
+/* @level: 0 wide, 1 compact, 2 narrow, 3 narrowest. @now: a breakpoint
+ * changed, which libadwaita lets change what the window asks for before it
+ * allocates; otherwise the window is allocating, and it waits. */
+static void
+rolo_window_set_width_level (RoloWindow *self,
+                             guint       level,
+                             gboolean    now)
+{
+  if ((level >= 1) == self->compact && (level >= 2) == self->narrow &&
+      (level >= 3) == self->narrowest)
+    return;
+
+  self->compact = level >= 1;
+  self->narrow = level >= 2;
+  self->narrowest = level >= 3;
+  if (now)
+    {
+      g_clear_handle_id (&self->compact_id, g_source_remove);
+      compact_changed_cb (self);
+    }
+  else if (self->compact_id == 0)
+    self->compact_id = g_idle_add (compact_changed_cb, self);
+}
+
+#if HAS_ADW_BREAKPOINT
+
+static void
+breakpoint_changed_cb (RoloWindow *self)
+{
+  AdwBreakpoint *current =
+    adw_application_window_get_current_breakpoint (ADW_APPLICATION_WINDOW (self));
+
+  rolo_window_set_width_level (self, current != NULL
+                                       ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (current),
+                                                                              "rolo-level"))
+                                       : 0,
+                               TRUE);
+}
+
+/* The narrower last: of those that apply, the last added wins. */
+static void
+rolo_window_add_breakpoints (RoloWindow *self)
+{
+  const double max_widths[] = { COMPACT_WIDTH - 1, NARROW_WIDTH, NARROWEST_WIDTH };
+
+  for (guint i = 0; i < G_N_ELEMENTS (max_widths); i++)
+    {
+      AdwBreakpoint *breakpoint =
+        adw_breakpoint_new (adw_breakpoint_condition_new_length (
+                              ADW_BREAKPOINT_CONDITION_MAX_WIDTH, max_widths[i],
+                              ADW_LENGTH_UNIT_PX));
+
+      g_object_set_data (G_OBJECT (breakpoint), "rolo-level", GUINT_TO_POINTER (i + 1));
+      adw_application_window_add_breakpoint (ADW_APPLICATION_WINDOW (self), breakpoint);
+    }
+  g_signal_connect (self, "notify::current-breakpoint", G_CALLBACK (breakpoint_changed_cb),
+                    NULL);
+}
+
+#else
 
 static void
 rolo_window_size_allocate (GtkWidget *widget,
@@ -458,20 +528,17 @@ rolo_window_size_allocate (GtkWidget *widget,
                            int        baseline)
 {
   RoloWindow *self = ROLO_WINDOW (widget);
-  gboolean compact = width < COMPACT_WIDTH;
-  gboolean narrow = width <= NARROW_WIDTH;
 
   GTK_WIDGET_CLASS (rolo_window_parent_class)->size_allocate (widget, width, height, baseline);
-
-  /* Not while allocating: it changes what the header bar asks for. */
-  if (compact != self->compact || narrow != self->narrow)
-    {
-      self->compact = compact;
-      self->narrow = narrow;
-      if (self->compact_id == 0)
-        self->compact_id = g_idle_add (compact_changed_cb, self);
-    }
+  rolo_window_set_width_level (self,
+                               width <= NARROWEST_WIDTH ? 3
+                               : width <= NARROW_WIDTH  ? 2
+                               : width < COMPACT_WIDTH  ? 1
+                                                        : 0,
+                               FALSE);
 }
+
+#endif
 
 static void
 rolo_window_update_type_filter_label (RoloWindow *self)
@@ -630,7 +697,9 @@ rolo_window_class_init (RoloWindowClass *klass)
   object_class->get_property = rolo_window_get_property;
   object_class->set_property = rolo_window_set_property;
   window_class->close_request = rolo_window_close_request;
+#if !HAS_ADW_BREAKPOINT
   widget_class->size_allocate = rolo_window_size_allocate;
+#endif
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,
@@ -704,6 +773,9 @@ rolo_window_init (RoloWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   rolo_toolbar_adopt (GTK_WIDGET (self));
+#if HAS_ADW_BREAKPOINT
+  rolo_window_add_breakpoints (self);
+#endif
 
   rolo_window_update_type_filter_label (self);
   self->settings = rolo_application_new_settings ();

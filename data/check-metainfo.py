@@ -6,7 +6,8 @@
 Usage: check-metainfo.py METAINFO VERSION SCREENSHOT_DIR ABOUT_SOURCE
 
 - the newest <release> is the project's version;
-- every screenshot is a file in data/screenshots/, at the repository's raw URL;
+- every screenshot is a file in data/screenshots/, at the repository's raw URL,
+  a PNG of at most 1000×700 (Flathub's quality guidelines), with a caption;
 - the About window's release notes (AdwAboutWindow in libadwaita 1.2 cannot
   read the metainfo) say what the newest <release> says, string for string.
 """
@@ -14,10 +15,23 @@ Usage: check-metainfo.py METAINFO VERSION SCREENSHOT_DIR ABOUT_SOURCE
 import ast
 import os
 import re
+import struct
 import sys
 import xml.etree.ElementTree as ET
 
 RAW_URL = 'https://raw.githubusercontent.com/rolo-app/rolo/main/data/screenshots/'
+
+
+MAX_SIZE = (1000, 700)
+
+
+def png_size(path):
+    """Width and height from a PNG's IHDR, or None when it is not a PNG."""
+    with open(path, 'rb') as f:
+        head = f.read(24)
+    if len(head) < 24 or head[:8] != b'\x89PNG\r\n\x1a\n' or head[12:16] != b'IHDR':
+        return None
+    return struct.unpack('>II', head[16:24])
 
 
 def text(element):
@@ -50,8 +64,20 @@ def main():
     for image in shots:
         url = image.text.strip()
         name = url[len(RAW_URL):] if url.startswith(RAW_URL) else None
-        if name is None or not os.path.isfile(os.path.join(screenshot_dir, name)):
+        path = os.path.join(screenshot_dir, name) if name is not None else None
+        if path is None or not os.path.isfile(path):
             problems.append(f'screenshot {url} is not a file in data/screenshots/ at {RAW_URL}')
+            continue
+        size = png_size(path)
+        if size is None:
+            problems.append(f'screenshot {name} is not a PNG')
+        elif size[0] > MAX_SIZE[0] or size[1] > MAX_SIZE[1]:
+            problems.append(f'screenshot {name} is {size[0]}×{size[1]}, more than '
+                            f'{MAX_SIZE[0]}×{MAX_SIZE[1]}')
+    for shot in root.findall('screenshots/screenshot'):
+        caption = shot.find('caption')
+        if caption is None or not text(caption):
+            problems.append('a screenshot without a caption')
 
     if newest is not None:
         description = newest.find('description')

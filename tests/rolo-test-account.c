@@ -121,17 +121,6 @@ entry_row (RoloPreferences *preferences,
   return GTK_EDITABLE (row);
 }
 
-GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static gboolean
 widget_mapped (gpointer user_data)
 {
@@ -141,7 +130,7 @@ widget_mapped (gpointer user_data)
 static gboolean
 preferences_open (gpointer user_data)
 {
-  return find_toplevel (ROLO_TYPE_PREFERENCES) != NULL;
+  return rolo_test_find_toplevel (ROLO_TYPE_PREFERENCES) != NULL;
 }
 
 RoloPreferences *
@@ -150,7 +139,7 @@ wait_for_preferences (void)
   GtkWindow *preferences;
 
   rolo_test_wait_until (preferences_open, NULL, TIMEOUT_MS);
-  preferences = find_toplevel (ROLO_TYPE_PREFERENCES);
+  preferences = rolo_test_find_toplevel (ROLO_TYPE_PREFERENCES);
   rolo_test_wait_until (widget_mapped, preferences, TIMEOUT_MS);
   return ROLO_PREFERENCES (preferences);
 }
@@ -158,7 +147,7 @@ wait_for_preferences (void)
 gboolean
 preferences_closed (gpointer user_data)
 {
-  return find_toplevel (ROLO_TYPE_PREFERENCES) == NULL;
+  return rolo_test_find_toplevel (ROLO_TYPE_PREFERENCES) == NULL;
 }
 
 /* The confirmation dialog the last action put up, answered. */

@@ -34,7 +34,6 @@ void             press                       (gpointer    widget,
                                               const char *action_name);
 GtkEditable     *entry_row                   (RoloPreferences *preferences,
                                               const char      *title);
-GtkWindow       *find_toplevel               (GType type);
 RoloPreferences *wait_for_preferences        (void);
 gboolean         preferences_closed          (gpointer user_data);
 void             respond                     (const char *response);

@@ -98,6 +98,23 @@ rolo_test_is_adw_row_button (GtkWidget *widget)
                                    ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "");
 }
 
+GtkWindow *
+rolo_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
 GtkWidget *
 rolo_test_alert_shown (GtkWindow *window)
 {

@@ -58,6 +58,10 @@ gboolean   rolo_test_is_named         (GtkWidget           *widget,
  * its tooltip only in libadwaita 1.7 (not ours to name). */
 gboolean   rolo_test_is_adw_row_button (GtkWidget          *widget);
 
+/* The toplevel window of @type (or implementing it) on screen; NULL when
+ * none is. (transfer none) */
+GtkWindow *rolo_test_find_toplevel    (GType                type);
+
 /* The alert (rolo-alert.h) on screen over @window, any window when NULL;
  * NULL when none is. (transfer none) */
 GtkWidget *rolo_test_alert_shown      (GtkWindow           *window);

@@ -15,6 +15,7 @@
 
 #include "rolo-application.h"
 #include "rolo-file-pick.h"
+#include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 
 #define TIMEOUT_MS 10000
@@ -62,17 +63,7 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 static GtkFileChooser *
 find_chooser (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-
-  return NULL;
+  return (GtkFileChooser *) rolo_test_find_toplevel (GTK_TYPE_FILE_CHOOSER);
 }
 
 static gboolean

@@ -520,25 +520,10 @@ test_delete_from_editor (Fixture       *fixture,
   g_assert_cmpuint (rolo_sandbox_count_contacts (fixture->sandbox), ==, 30);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
 static gboolean
 export_dialog_gone (gpointer user_data)
 {
-  return find_toplevel (ROLO_TYPE_EXPORT_DIALOG) == NULL;
+  return rolo_test_find_toplevel (ROLO_TYPE_EXPORT_DIALOG) == NULL;
 }
 
 /* Export… takes the selection when it is more than one row, else the view
@@ -556,7 +541,7 @@ test_export_scope (Fixture       *fixture,
   connect_rows (fixture, 30);
   select_rows (fixture, 4, 3);
   activate (fixture, "win.export");
-  dialog = find_toplevel (ROLO_TYPE_EXPORT_DIALOG);
+  dialog = rolo_test_find_toplevel (ROLO_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export-to", "s", path);
   rolo_test_wait_until (export_dialog_gone, NULL, TIMEOUT_MS);
@@ -571,7 +556,7 @@ test_export_scope (Fixture       *fixture,
   /* One row selected: the whole view. */
   select_rows (fixture, 1, 1);
   activate (fixture, "win.export");
-  dialog = find_toplevel (ROLO_TYPE_EXPORT_DIALOG);
+  dialog = rolo_test_find_toplevel (ROLO_TYPE_EXPORT_DIALOG);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "export.export-to", "s", path);
   rolo_test_wait_until (export_dialog_gone, NULL, TIMEOUT_MS);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));

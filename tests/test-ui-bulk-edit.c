@@ -111,16 +111,7 @@ select_rows (Fixture *fixture,
 static RoloBulkEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ROLO_IS_BULK_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ROLO_BULK_EDITOR (window);
-    }
-  return NULL;
+  return (RoloBulkEditor *) rolo_test_find_toplevel (ROLO_TYPE_BULK_EDITOR);
 }
 
 static gboolean

@@ -88,6 +88,22 @@ rolo_alert_add_response (GtkWidget             *alert,
   ALERT_CALL (set_response_appearance) (ALERT (alert), id, appearance);
 }
 
+void
+rolo_alert_add_choice (GtkWidget             *alert,
+                       const char            *keep_id,
+                       const char            *keep_label,
+                       const char            *act_id,
+                       const char            *act_label,
+                       AdwResponseAppearance  appearance)
+{
+  g_return_if_fail (IS_ALERT (alert));
+
+  rolo_alert_add_response (alert, keep_id, keep_label, ADW_RESPONSE_DEFAULT);
+  rolo_alert_add_response (alert, act_id, act_label, appearance);
+  rolo_alert_set_default_response (alert, keep_id);
+  rolo_alert_set_close_response (alert, keep_id);
+}
+
 const char *
 rolo_alert_get_response_label (GtkWidget  *alert,
                                const char *id)

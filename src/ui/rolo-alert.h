@@ -31,6 +31,14 @@ void        rolo_alert_add_response            (GtkWidget             *alert,
                                                 const char            *id,
                                                 const char            *label,
                                                 AdwResponseAppearance  appearance);
+/* A question's two answers: the safe one (@keep), which Enter and Escape
+ * give, and the one that acts, as @appearance shows it. */
+void        rolo_alert_add_choice              (GtkWidget             *alert,
+                                                const char            *keep_id,
+                                                const char            *keep_label,
+                                                const char            *act_id,
+                                                const char            *act_label,
+                                                AdwResponseAppearance  appearance);
 const char *rolo_alert_get_response_label      (GtkWidget             *alert,
                                                 const char            *id);
 AdwResponseAppearance

@@ -536,10 +536,8 @@ reset_sample_data_action (GSimpleAction *action,
                            _("The sample contacts go back to how they were at the start: "
                              "every change made to them is lost. Your YSUITE workspace is "
                              "not touched."));
-  rolo_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
-  rolo_alert_add_response (dialog, "reset", _("_Reset"), ADW_RESPONSE_DESTRUCTIVE);
-  rolo_alert_set_default_response (dialog, "cancel");
-  rolo_alert_set_close_response (dialog, "cancel");
+  rolo_alert_add_choice (dialog, "cancel", _("_Cancel"), "reset", _("_Reset"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (reset_response_cb), self,
                            G_CONNECT_SWAPPED);
   rolo_alert_present (dialog, GTK_WIDGET (parent));

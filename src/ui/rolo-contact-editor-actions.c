@@ -275,10 +275,8 @@ rolo_contact_editor_ask_discard (RoloContactEditor *self)
   GtkWidget *dialog = rolo_alert_new (_("Discard changes?"),
                                       _("The changes you made will be lost."));
 
-  rolo_alert_add_response (dialog, "keep", _("_Keep Editing"), ADW_RESPONSE_DEFAULT);
-  rolo_alert_add_response (dialog, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
-  rolo_alert_set_default_response (dialog, "keep");
-  rolo_alert_set_close_response (dialog, "keep");
+  rolo_alert_add_choice (dialog, "keep", _("_Keep Editing"), "discard", _("_Discard"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self,
                            G_CONNECT_SWAPPED);
   rolo_alert_present (dialog, GTK_WIDGET (self));

@@ -252,10 +252,8 @@ open_duplicate_action (GtkWidget  *widget,
 
   dialog = rolo_alert_new (_("Open the Existing Contact?"),
                            _("What you typed for the new contact will be lost."));
-  rolo_alert_add_response (dialog, "keep", _("_Keep Editing"), ADW_RESPONSE_DEFAULT);
-  rolo_alert_add_response (dialog, "open", _("_Open Contact"), ADW_RESPONSE_DESTRUCTIVE);
-  rolo_alert_set_default_response (dialog, "keep");
-  rolo_alert_set_close_response (dialog, "keep");
+  rolo_alert_add_choice (dialog, "keep", _("_Keep Editing"), "open", _("_Open Contact"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_duplicate_response_cb), self,
                            G_CONNECT_SWAPPED);
   rolo_alert_present (dialog, GTK_WIDGET (self));

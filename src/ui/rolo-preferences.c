@@ -425,10 +425,8 @@ disconnect_action (GtkWidget  *widget,
                            _("The API keys are removed from your keyring. To connect again "
                              "you need a key pair; YSUITE shows a secret key only once, when "
                              "it is created."));
-  rolo_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
-  rolo_alert_add_response (dialog, "disconnect", _("_Disconnect"), ADW_RESPONSE_DESTRUCTIVE);
-  rolo_alert_set_default_response (dialog, "cancel");
-  rolo_alert_set_close_response (dialog, "cancel");
+  rolo_alert_add_choice (dialog, "cancel", _("_Cancel"), "disconnect", _("_Disconnect"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (disconnect_response_cb), self,
                            G_CONNECT_SWAPPED);
   rolo_alert_present (dialog, GTK_WIDGET (self));

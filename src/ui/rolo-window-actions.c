@@ -292,10 +292,8 @@ rolo_window_confirm_delete (RoloWindow *self,
                              contacts->len);
   dialog = rolo_alert_new (heading, _("They are deleted from the workspace for everyone who "
                                       "uses it. You can still undo it right after."));
-  rolo_alert_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
-  rolo_alert_add_response (dialog, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
-  rolo_alert_set_default_response (dialog, "cancel");
-  rolo_alert_set_close_response (dialog, "cancel");
+  rolo_alert_add_choice (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "rolo-contacts", g_ptr_array_ref (contacts),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_confirmed_cb), self,

@@ -235,10 +235,8 @@ rolo_window_ask_unsent (RoloWindow   *self,
                                           (guint) n_unsent),
                              (guint) n_unsent);
   dialog = rolo_alert_new (heading, reason);
-  rolo_alert_add_response (dialog, "keep", _("_Keep Open"), ADW_RESPONSE_DEFAULT);
-  rolo_alert_add_response (dialog, "quit", _("_Quit Anyway"), ADW_RESPONSE_DESTRUCTIVE);
-  rolo_alert_set_default_response (dialog, "keep");
-  rolo_alert_set_close_response (dialog, "keep");
+  rolo_alert_add_choice (dialog, "keep", _("_Keep Open"), "quit", _("_Quit Anyway"),
+                         ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (unsent_response_cb), self,
                            G_CONNECT_SWAPPED);
   rolo_alert_present (dialog, GTK_WIDGET (self));

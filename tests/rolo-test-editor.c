@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include "rolo-application.h"
 #include "rolo-contact-list.h"
 #include "rolo-test-editor.h"
 
@@ -106,12 +105,7 @@ void
 rolo_test_editor_init (int    *argc,
                        char ***argv)
 {
-  /* The test backend keeps accessible names and states where tests can
-   * read them, and talks to no bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  rolo_skip_gl_for_cairo ();
-  gtk_test_init (argc, argv, NULL);
-  adw_init ();
+  rolo_test_gtk_init (argc, argv);
 }
 
 /* --- waiting --------------------------------------------------------------- */

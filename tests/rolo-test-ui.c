@@ -98,6 +98,16 @@ rolo_test_is_adw_row_button (GtkWidget *widget)
                                    ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "");
 }
 
+void
+rolo_test_gtk_init (int    *argc,
+                    char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  rolo_skip_gl_for_cairo ();
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+}
+
 GtkWindow *
 rolo_test_find_toplevel (GType type)
 {

@@ -21,6 +21,14 @@ G_BEGIN_DECLS
  * session bus connection. (transfer full) */
 RoloApplication *rolo_test_application_new (const char *name);
 
+/* Starts GTK and libadwaita for a test of real widgets: the test
+ * accessibility backend (names where tests can read them, no bus), and no
+ * GL (Mesa's software driver, loaded and dropped while GDK probes for it,
+ * leaks in a way LeakSanitizer cannot attribute; the cairo renderer draws
+ * these widgets just as well). In gtk_test_init()'s en_US.UTF-8. */
+void rolo_test_gtk_init (int    *argc,
+                         char ***argv);
+
 typedef gboolean (*RoloTestWidgetMatch) (GtkWidget  *widget,
                                          const char *data);
 

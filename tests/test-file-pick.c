@@ -170,10 +170,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* No accessibility bus to talk to: the test backend. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  rolo_skip_gl_for_cairo ();
-  gtk_test_init (&argc, &argv, NULL);
+  rolo_test_gtk_init (&argc, &argv);
 
   g_test_add ("/ui/file-pick/save", Fixture, NULL, fixture_setup, test_save, fixture_teardown);
   g_test_add ("/ui/file-pick/open-cancelled", Fixture, NULL, fixture_setup,

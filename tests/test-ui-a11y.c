@@ -529,11 +529,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test backend records what assistive technologies would be told. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  rolo_skip_gl_for_cairo ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rolo_test_gtk_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -13,11 +13,11 @@
 
 #include <adwaita.h>
 
-#include "rolo-application.h"
 #include "rolo-csv.h"
 #include "rolo-export-dialog.h"
 #include "rolo-import-dialog.h"
 #include "rolo-import-field.h"
+#include "rolo-test-ui.h"
 #include "rolo-test-utils.h"
 
 #define TIMEOUT_MS 60000
@@ -360,10 +360,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  rolo_skip_gl_for_cairo ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rolo_test_gtk_init (&argc, &argv);
 
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)

@@ -571,14 +571,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test accessibility backend: names where tests can read them, and
-   * no bus. No GL: Mesa's software driver, loaded and dropped while GDK
-   * probes for GL, leaks in a way LeakSanitizer cannot attribute. The cairo
-   * renderer draws these widgets just as well. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  rolo_skip_gl_for_cairo ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  rolo_test_gtk_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
